@@ -1,0 +1,3 @@
+"""storylens: many outlets' articles turned into stories compared claim by claim."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,153 @@
+"""The one place where stages meet the store: ingest → extract → analyze → cluster → compare → store.
+
+Articles are analysed in batches (``nlp.pipe`` wants batches), placed into stories one by
+one (the clusterer is streaming), and saved one transaction per article. Only the stories
+that new articles joined are compared again, so adding articles never recomputes the corpus.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storylens.errors import InputError
+from storylens.ingest import IngestOptions, iter_documents
+from storylens.models import Article, Story
+from storylens.store import Store
+
+BATCH_SIZE = 32
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class RunReport:
+    """What one run did: articles added, inputs already stored, inputs that failed."""
+
+    added: list[str] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+    merges: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class Pipeline:
+    """Runs the stages over inputs into one store. Models load once, on first need."""
+
+    def __init__(self, store: Store, options: IngestOptions | None = None) -> None:
+        self.store = store
+        self.options = options or IngestOptions()
+        self._analyzer = None
+        self._clusterer = None
+
+    # ------------------------------------------------------------------ stages, lazily built
+
+    @property
+    def analyzer(self):  # type: ignore[no-untyped-def]
+        if self._analyzer is None:
+            from storylens.analyze import Analyzer
+
+            self._analyzer = Analyzer()
+        return self._analyzer
+
+    @property
+    def clusterer(self):  # type: ignore[no-untyped-def]
+        if self._clusterer is None:
+            from storylens.cluster import Clusterer
+
+            self._clusterer = Clusterer.from_store_rows(self.store.cluster_records(), self.store.story_profiles())
+        return self._clusterer
+
+    # ------------------------------------------------------------------ the run
+
+    def ingest(self, inputs: Iterable[str], progress: Progress | None = None) -> RunReport:
+        """Store every new article of ``inputs`` and bring the stories they join up to date."""
+        report = RunReport()
+        self._compare(self.store.stale_story_ids(), report)  # left behind by an interrupted run
+        batch: list[tuple[Article, str]] = []
+        for article, content_hash in self._new_articles(inputs, report):
+            batch.append((article, content_hash))
+            if len(batch) >= BATCH_SIZE:
+                self._place_batch(batch, report, progress)
+                batch = []
+        if batch:
+            self._place_batch(batch, report, progress)
+        return report
+
+    def _new_articles(self, inputs: Iterable[str], report: RunReport) -> Iterator[tuple[Article, str]]:
+        """Extracted articles not yet stored (nor seen earlier in this run); errors go to the report."""
+        from storylens.extract import content_hash, extract
+
+        seen: set[str] = set()
+        for document in iter_documents(inputs, self.options):
+            if isinstance(document, InputError):
+                report.errors.append(document)
+                continue
+            try:
+                article = extract(document)
+            except InputError as error:
+                report.errors.append(error)
+                continue
+            digest = content_hash(article.text)
+            keys = {article.id, digest} | ({article.url} if article.url else set())
+            if keys & seen or self.store.find_existing(article, digest):
+                report.already_stored.append(article.source)
+                continue
+            seen |= keys
+            yield article, digest
+
+    def _place_batch(self, batch: list[tuple[Article, str]], report: RunReport, progress: Progress | None) -> None:
+        self.analyzer.analyze([article for article, _ in batch])
+        touched: set[str] = set()
+        for article, digest in batch:
+            placement = self.clusterer.place(article)
+            for absorbed, into in placement.merges:
+                self.store.merge_stories(absorbed, into)
+                report.merges.append((absorbed, into))
+                touched.discard(absorbed)
+            self.store.save_article(article, digest, placement.item)
+            touched.add(article.story_id)
+            report.added.append(article.id)
+            if progress:
+                progress(article.source)
+        self.store.save_story_profiles(self.clusterer.profiles_for(touched))
+        self._compare(touched, report)
+
+    def _compare(self, story_ids: Iterable[str], report: RunReport) -> None:
+        from storylens.compare import compare_story
+
+        for story_id in {self.store.resolve_story_id(s) for s in story_ids}:
+            articles = self.store.load_articles(self.store.story_article_ids(story_id))
+            if articles:
+                self.store.save_story(compare_story(story_id, articles))
+                report.stories.add(story_id)
+
+
+def ingest_paths(inputs: Iterable[str], store: Store, options: IngestOptions | None = None) -> RunReport:
+    """Run the whole pipeline over ``inputs`` into ``store``."""
+    return Pipeline(store, options).ingest(inputs)
+
+
+def load_all(store: Store) -> tuple[list[Article], list[Story]]:
+    """Every story in the store, largest first, with its articles."""
+    stories = [store.load_story(row.id) for row in store.list_stories(limit=1_000_000, order="largest")]
+    found = [s for s in stories if s is not None]
+    articles = store.load_articles(a for s in found for a in s.article_ids)
+    return articles, found
+
+
+def analyze_paths(
+    inputs: Iterable[str], options: IngestOptions | None = None
+) -> tuple[list[Article], list[Story], list[InputError]]:
+    """One shot: the whole pipeline in a throwaway store; returns articles, stories and errors."""
+    with tempfile.TemporaryDirectory(prefix="storylens-") as tmp:
+        store = Store(str(Path(tmp) / "analyze.db"))
+        try:
+            report = ingest_paths(inputs, store, options)
+            articles, stories = load_all(store)
+        finally:
+            store.close()
+    return articles, stories, report.errors

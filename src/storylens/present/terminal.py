@@ -1,0 +1,82 @@
+"""Terminal output: tables of stories and of input errors, drawn with rich."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+
+from storylens.errors import InputError
+from storylens.models import Article, Story
+from storylens.store import StoryRow, utc_text
+
+
+def stories_table(rows: Iterable[StoryRow]) -> Table:
+    """One line per story: id, title, how many articles and outlets, and when."""
+    table = Table(title="Stories", show_lines=False, expand=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("articles", justify="right")
+    table.add_column("outlets", justify="right")
+    table.add_column("from", no_wrap=True)
+    table.add_column("to", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            row.id,
+            row.title,
+            str(row.article_count),
+            str(row.outlet_count),
+            _day(row.first_published_utc),
+            _day(row.last_published_utc),
+        )
+    return table
+
+
+def story_rows(stories: Iterable[Story]) -> list[StoryRow]:
+    """Rows for stories held in memory (``analyze`` keeps no store to list from)."""
+    return [
+        StoryRow(
+            s.id,
+            s.title,
+            len(s.article_ids),
+            len(s.outlets),
+            utc_text(s.first_published),
+            utc_text(s.last_published),
+        )
+        for s in stories
+    ]
+
+
+def articles_table(articles: Iterable[Article]) -> Table:
+    """Extraction results: the metadata found and the length of the clean body."""
+    table = Table(title="Articles")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title", overflow="fold")
+    table.add_column("published", no_wrap=True)
+    table.add_column("authors", overflow="fold")
+    table.add_column("words", justify="right")
+    for a in articles:
+        table.add_row(
+            a.id,
+            a.outlet or "–",
+            a.title or "–",
+            a.published.isoformat() if a.published else "–",
+            ", ".join(a.authors) or "–",
+            str(len(a.text.split())),
+        )
+    return table
+
+
+def errors_table(errors: Iterable[InputError]) -> Table:
+    """Inputs that could not be read, each with the reason."""
+    table = Table(title="Inputs not stored", title_style="bold red")
+    table.add_column("input", style="red", overflow="fold")
+    table.add_column("reason", overflow="fold")
+    for error in errors:
+        table.add_row(error.source, error.reason)
+    return table
+
+
+def _day(stamp: str | None) -> str:
+    return stamp[:10] if stamp else "–"
