@@ -9,7 +9,8 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from storylens.models import Article, Claim, Entity, Quote, Story, Support
-from storylens.store import ClusterRecord, Store
+from storylens.cluster.records import ClusterItem
+from storylens.store import Store
 
 CET = timezone(timedelta(hours=1))
 
@@ -44,8 +45,9 @@ def make_story(story_id: str, article_ids: list[str]) -> Story:
     )
 
 
-def record(article_id: str, story_id: str) -> ClusterRecord:
-    return ClusterRecord(article_id, story_id, "2025-03-03T13:20:00", b"\x01" * 8, b"\x02" * 8, {"n": 1})
+def record(article_id: str, story_id: str) -> ClusterItem:
+    published = datetime(2025, 3, 3, 13, 20, tzinfo=UTC)
+    return ClusterItem(article_id, story_id, published, b"\x01" * 8, b"\x02" * 8, {"n": 1})
 
 
 def test_schema_is_at_head_after_open(store: Store) -> None:
@@ -68,7 +70,7 @@ def test_article_round_trip(store: Store) -> None:
     loaded = store.load_article("a1")
     assert loaded == article
     assert loaded.published.utcoffset() == timedelta(hours=1)
-    assert [r.article_id for r in store.cluster_records()] == ["a1"]
+    assert list(store.cluster_items()) == [record("a1", "s-1")]
 
 
 def test_existing_article_found_by_id_url_or_content(store: Store) -> None:
@@ -158,3 +160,11 @@ def test_full_text_search_covers_articles_and_claims(sqlite_store: Store) -> Non
 def test_sqlite_runs_in_wal_mode(sqlite_store: Store) -> None:
     with sqlite_store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_story_profiles_replace_by_story(store: Store) -> None:
+    from storylens.cluster.records import StoryProfile
+
+    store.save_story_profiles([StoryProfile("s-1", {"size": 1}), StoryProfile("s-2", {"size": 1})])
+    store.save_story_profiles([StoryProfile("s-1", {"size": 2})])
+    assert sorted((p.story_id, p.features["size"]) for p in store.story_profiles()) == [("s-1", 2), ("s-2", 1)]

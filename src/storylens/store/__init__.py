@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text, update
 
+from storylens.cluster.records import ClusterItem, StoryProfile
 from storylens.models import Article, Story
 from storylens.store import schema
 from storylens.store.migrations import upgrade_to_head
@@ -31,18 +32,6 @@ class StoryRow:
     outlet_count: int
     first_published_utc: str | None
     last_published_utc: str | None
-
-
-@dataclass
-class ClusterRecord:
-    """What the clusterer persists per article; opaque to the store but for its keys."""
-
-    article_id: str
-    story_id: str
-    published_utc: str | None
-    vector: bytes
-    minhash: bytes
-    features: dict[str, Any]
 
 
 def database_url(db: str) -> str:
@@ -90,7 +79,7 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(query.limit(1)).scalar()
 
-    def save_article(self, article: Article, content_hash: str, cluster: ClusterRecord | None = None) -> None:
+    def save_article(self, article: Article, content_hash: str, cluster: ClusterItem | None = None) -> None:
         """Insert one analysed, placed article with its clustering record, atomically."""
         with self.engine.begin() as conn:
             conn.execute(insert(schema.articles).values(**_article_row(article, content_hash)))
@@ -207,25 +196,27 @@ class Store:
 
     # ------------------------------------------------------------------ clustering state
 
-    def cluster_records(self) -> Iterator[ClusterRecord]:
+    def cluster_items(self) -> Iterator[ClusterItem]:
+        """Every placed article's clustering record, oldest first, to rebuild the clusterer."""
         c = schema.cluster_items
         with self.engine.connect() as conn:
             for row in conn.execute(select(c).order_by(c.c.published_utc, c.c.article_id)):
-                yield ClusterRecord(
-                    row.article_id, row.story_id, row.published_utc, row.vector, row.minhash, json.loads(row.features)
+                published = datetime.fromisoformat(row.published_utc).replace(tzinfo=UTC) if row.published_utc else None
+                yield ClusterItem(
+                    row.article_id, row.story_id, published, row.vector, row.minhash, json.loads(row.features)
                 )
 
-    def story_profiles(self) -> dict[str, dict[str, Any]]:
+    def story_profiles(self) -> list[StoryProfile]:
         p = schema.story_profiles
         with self.engine.connect() as conn:
-            return {sid: json.loads(f) for sid, f in conn.execute(select(p.c.story_id, p.c.features))}
+            return [StoryProfile(sid, json.loads(f)) for sid, f in conn.execute(select(p.c.story_id, p.c.features))]
 
-    def save_story_profiles(self, profiles: dict[str, dict[str, Any]]) -> None:
+    def save_story_profiles(self, profiles: Iterable[StoryProfile]) -> None:
         p = schema.story_profiles
         with self.engine.begin() as conn:
-            for story_id, features in profiles.items():
-                conn.execute(delete(p).where(p.c.story_id == story_id))
-                conn.execute(insert(p).values(story_id=story_id, features=json.dumps(features)))
+            for profile in profiles:
+                conn.execute(delete(p).where(p.c.story_id == profile.story_id))
+                conn.execute(insert(p).values(story_id=profile.story_id, features=json.dumps(profile.features)))
 
 
 # ---------------------------------------------------------------------- rows
@@ -265,11 +256,11 @@ def _article_row(article: Article, content_hash: str) -> dict[str, Any]:
     }
 
 
-def _cluster_row(record: ClusterRecord) -> dict[str, Any]:
+def _cluster_row(record: ClusterItem) -> dict[str, Any]:
     return {
         "article_id": record.article_id,
         "story_id": record.story_id,
-        "published_utc": record.published_utc,
+        "published_utc": utc_text(record.published),
         "vector": record.vector,
         "minhash": record.minhash,
         "features": json.dumps(record.features),
