@@ -56,9 +56,9 @@ class Pipeline:
     @property
     def clusterer(self):  # type: ignore[no-untyped-def]
         if self._clusterer is None:
-            from storylens.cluster import Clusterer
+            from storylens.cluster import ClusterConfig, Clusterer
 
-            self._clusterer = Clusterer.from_store_rows(self.store.cluster_records(), self.store.story_profiles())
+            self._clusterer = Clusterer(ClusterConfig(), self.store.cluster_items(), self.store.story_profiles())
         return self._clusterer
 
     # ------------------------------------------------------------------ the run
@@ -108,12 +108,11 @@ class Pipeline:
                 self.store.merge_stories(absorbed, into)
                 report.merges.append((absorbed, into))
                 touched.discard(absorbed)
-            self.store.save_article(article, digest, placement.item)
-            touched.add(article.story_id)
+            self.store.save_article(article, digest, placement.item, placement.profiles)
+            touched.add(placement.story_id)
             report.added.append(article.id)
             if progress:
                 progress(article.source)
-        self.store.save_story_profiles(self.clusterer.profiles_for(touched))
         self._compare(touched, report)
 
     def _compare(self, story_ids: Iterable[str], report: RunReport) -> None:

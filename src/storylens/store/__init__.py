@@ -79,12 +79,19 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(query.limit(1)).scalar()
 
-    def save_article(self, article: Article, content_hash: str, cluster: ClusterItem | None = None) -> None:
-        """Insert one analysed, placed article with its clustering record, atomically."""
+    def save_article(
+        self,
+        article: Article,
+        content_hash: str,
+        cluster: ClusterItem | None = None,
+        profiles: Iterable[StoryProfile] = (),
+    ) -> None:
+        """Insert one analysed, placed article with its clustering state, atomically."""
         with self.engine.begin() as conn:
             conn.execute(insert(schema.articles).values(**_article_row(article, content_hash)))
             if cluster is not None:
                 conn.execute(insert(schema.cluster_items).values(**_cluster_row(cluster)))
+            _save_profiles(conn, profiles)
             if self.is_sqlite:
                 _index_text(conn, "article", article.id, article.story_id, article.title or "", article.text)
 
@@ -212,11 +219,8 @@ class Store:
             return [StoryProfile(sid, json.loads(f)) for sid, f in conn.execute(select(p.c.story_id, p.c.features))]
 
     def save_story_profiles(self, profiles: Iterable[StoryProfile]) -> None:
-        p = schema.story_profiles
         with self.engine.begin() as conn:
-            for profile in profiles:
-                conn.execute(delete(p).where(p.c.story_id == profile.story_id))
-                conn.execute(insert(p).values(story_id=profile.story_id, features=json.dumps(profile.features)))
+            _save_profiles(conn, profiles)
 
 
 # ---------------------------------------------------------------------- rows
@@ -280,6 +284,13 @@ def _story_row(story: Story) -> dict[str, Any]:
     }
 
 
+def _save_profiles(conn: Connection, profiles: Iterable[StoryProfile]) -> None:
+    p = schema.story_profiles
+    for profile in profiles:
+        conn.execute(delete(p).where(p.c.story_id == profile.story_id))
+        conn.execute(insert(p).values(story_id=profile.story_id, features=json.dumps(profile.features)))
+
+
 def _delete_story_rows(conn: Connection, story_id: str, is_sqlite: bool) -> None:
     for table in (schema.claims, schema.quotes, schema.story_entities):
         conn.execute(delete(table).where(table.c.story_id == story_id))
@@ -294,10 +305,10 @@ def _save_story_entities(conn: Connection, story: Story) -> None:
         known = conn.execute(select(e.c.aliases).where(e.c.id == entity.id)).scalar()
         aliases = sorted(set(json.loads(known or "[]")) | set(entity.aliases))
         values = {"name": entity.name, "type": entity.type, "aliases": json.dumps(aliases)}
-        if entity.description:
+        if entity.description:  # a story that names no role keeps the one another story gave
             values["description"] = entity.description
         if known is None:
-            conn.execute(insert(e).values(id=entity.id, description=entity.description, **values))
+            conn.execute(insert(e).values(id=entity.id, **values))
         else:
             conn.execute(update(e).where(e.c.id == entity.id).values(**values))
         conn.execute(

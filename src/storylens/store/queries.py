@@ -16,8 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, Select, func, select, text
 
 from storylens.models import Article, Story
-from storylens.store import Store, StoryRow
-from storylens.store import schema
+from storylens.store import Store, StoryRow, schema
 
 Order = Literal["latest", "largest"]
 SearchKind = Literal["article", "claim"]
@@ -57,6 +56,7 @@ class Page:
     total: int
     limit: int
     offset: int
+    exact: bool = True  # False when ``total`` is a lower bound (search stops counting)
 
     @property
     def has_next(self) -> bool:
@@ -94,11 +94,17 @@ def _ordering(order: Order) -> tuple[Any, ...]:
 
 
 def list_stories(
-    engine: Engine, filters: StoryFilter | None = None, order: Order = "latest", limit: int = 20, offset: int = 0
+    engine: Engine,
+    filters: StoryFilter | None = None,
+    order: Order = "latest",
+    limit: int = 20,
+    offset: int = 0,
 ) -> Page:
     """A page of stories matching ``filters``, with their outlets, and the total count."""
     filters = filters or StoryFilter()
-    query = _filtered(select(*_STORY_COLUMNS), filters).order_by(*_ordering(order)).limit(limit).offset(offset)
+    query = (
+        _filtered(select(*_STORY_COLUMNS), filters).order_by(*_ordering(order)).limit(limit).offset(offset)
+    )
     counting = _filtered(select(func.count()).select_from(schema.stories), filters)
     with engine.connect() as conn:
         rows = [ListedStory(*row) for row in conn.execute(query)]
@@ -132,13 +138,44 @@ class StoryBundle:
     articles: dict[str, Article]
 
 
+#: Analysis fields no story page or API answer reads; skipped when loading a story's articles.
+_UNREAD_FIELDS = ("mentions", "entities", "quotes", "dates", "embedding")
+
+
+def story_articles(engine: Engine, ids: list[str], with_sentences: bool = True) -> list[Article]:
+    """A story's articles for reading (text, metadata and sentences), in the order asked; cheaper than
+    ``Store.load_articles`` on large stories because the per-mention annotations are not built."""
+    a = schema.articles
+    skip = _UNREAD_FIELDS if with_sentences else (*_UNREAD_FIELDS, "sentences")
+    found: dict[str, Article] = {}
+    with engine.connect() as conn:
+        for article_id, story_id, data in conn.execute(
+            select(a.c.id, a.c.story_id, a.c.data).where(a.c.id.in_(ids))
+        ):
+            fields = {k: v for k, v in json.loads(data).items() if k not in skip}
+            found[article_id] = Article.from_dict({**fields, "story_id": story_id})
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
 def story_bundle(store: Store, story_id: str) -> StoryBundle | None:
     """The story (merged ids resolved) and its articles, or None when unknown."""
     story = store.load_story(story_id)
     if story is None:
         return None
-    articles = store.load_articles(story.article_ids)
-    return StoryBundle(story, {a.id: a for a in articles})
+    return StoryBundle(story, {a.id: a for a in story_articles(store.engine, story.article_ids)})
+
+
+def story_contract(store: Store, story_id: str) -> dict[str, Any] | None:
+    """``models.contract`` for one story (merged ids resolved), built from the stored JSON as it is:
+    the stored story is ``Story.to_dict()`` already, so it is not rebuilt as objects."""
+    s = schema.stories
+    with store.engine.connect() as conn:
+        data = conn.execute(select(s.c.data).where(s.c.id == store.resolve_story_id(story_id))).scalar()
+    if data is None:
+        return None
+    story = json.loads(data)
+    articles = story_articles(store.engine, story["article_ids"], with_sentences=False)
+    return {"articles": [a.contract_dict() for a in articles], "stories": [story]}
 
 
 def list_outlets(engine: Engine) -> list[str]:
@@ -210,7 +247,9 @@ def find_entity(engine: Engine, key: str) -> EntityRecord | None:
     return _entity_record(row) if row else None
 
 
-def entity_page(engine: Engine, entity_id: str, limit: int = 20, offset: int = 0, quote_limit: int = 200) -> EntityPage | None:
+def entity_page(
+    engine: Engine, entity_id: str, limit: int = 20, offset: int = 0, quote_limit: int = 200
+) -> EntityPage | None:
     entity = entity_by_id(engine, entity_id)
     if entity is None:
         return None
@@ -252,6 +291,13 @@ class ClaimRow:
 
 
 @dataclass
+class LoadedTerm:
+    term: str
+    connotation: str
+    stories: int  # how many of the outlet's stories use it
+
+
+@dataclass
 class OutletProfile:
     """An outlet's coverage and how it differs from the others, over its latest stories."""
 
@@ -264,7 +310,7 @@ class OutletProfile:
     omitted: list[ClaimRow]  # of those, the ones it left out, most widely reported first
     omitted_count: int
     added: list[ClaimRow]  # claims only it reported, most important first
-    loaded_terms: list[tuple[str, int]]
+    loaded_terms: list[LoadedTerm]
     stories_read: int = 0
 
 
@@ -291,7 +337,9 @@ def outlet_profile(engine: Engine, name: str, limit: int = 20, offset: int = 0) 
         terms = _loaded_terms(conn, name, story_ids)
     stories = list_stories(engine, StoryFilter(outlet=name), "latest", limit, 0)
     shared = [c for c in claims if len(c.outlets) >= 2]
-    omitted = sorted((c for c in shared if name not in c.outlets), key=lambda c: (-len(c.outlets), -c.importance))
+    omitted = sorted(
+        (c for c in shared if name not in c.outlets), key=lambda c: (-len(c.outlets), -c.importance)
+    )
     added = sorted((c for c in claims if c.outlets == [name]), key=lambda c: -c.importance)
     return OutletProfile(
         name=name,
@@ -333,22 +381,33 @@ def _claims_of(conn: Connection, story_ids: list[str]) -> list[ClaimRow]:
     ]
 
 
-def _loaded_terms(conn: Connection, outlet: str, story_ids: list[str]) -> list[tuple[str, int]]:
-    """Loaded wording this outlet used in these stories: its non-neutral framing phrases."""
+def _loaded_terms(conn: Connection, outlet: str, story_ids: list[str]) -> list[LoadedTerm]:
+    """The outlet's loaded wording in these stories (compare's ``loaded_terms`` and framing variants).
+
+    Counted once per story, so one article repeating a word does not outweigh a habit.
+    """
     s, a = schema.stories, schema.articles
     own = set(conn.execute(select(a.c.id).where(a.c.outlet == outlet, a.c.story_id.in_(story_ids))).scalars())
-    terms: Counter[str] = Counter()
+    seen: dict[str, str] = {}
+    counts: Counter[str] = Counter()
     for data in conn.execute(select(s.c.data).where(s.c.id.in_(story_ids))).scalars():
         story = json.loads(data)
-        for entry in story.get("loaded_terms") or []:
-            if entry.get("outlet") == outlet or entry.get("article_id") in own:
-                terms[str(entry.get("term") or entry.get("phrase") or "").lower()] += 1
-        for framing in story.get("framing") or []:
-            for variant in framing.get("variants") or []:
-                if variant.get("article_id") in own and variant.get("connotation") not in (None, "neutral"):
-                    terms[variant["phrase"].lower()] += 1
-    terms.pop("", None)
-    return terms.most_common(30)
+        found = {
+            (t["term"].lower(), t.get("connotation") or "")
+            for entry in story.get("loaded_terms") or []
+            if entry.get("outlet") == outlet
+            for t in entry.get("terms") or []
+        }
+        found |= {
+            (v["phrase"].lower(), v["connotation"])
+            for framing in story.get("framing") or []
+            for v in framing.get("variants") or []
+            if v.get("article_id") in own and v.get("connotation") not in (None, "neutral")
+        }
+        for term, connotation in found:
+            seen.setdefault(term, connotation)
+        counts.update({term for term, _ in found})
+    return [LoadedTerm(term, seen[term], n) for term, n in counts.most_common(30)]
 
 
 # ---------------------------------------------------------------------- search
@@ -369,19 +428,23 @@ class SearchHit:
 
 #: Snippet markers: control characters that cannot occur in stored clean text.
 _OPEN, _CLOSE = "\x02", "\x03"
+#: Matches a query reads and counts: the latest ones. Past it the total is a lower bound and
+#: ranking covers these only, which keeps a word found everywhere as cheap as a rare one.
+SEARCH_WINDOW = 1000
 
 
 def fts_query(user_query: str) -> str:
-    """A safe FTS5 expression: every word quoted (no operators from the user), the last one a prefix."""
-    words = re.findall(r"\w+", user_query)
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    """A safe FTS5 expression: every word quoted, so nothing the user types is an operator.
+
+    No prefix matching: without a prefix index a short prefix expands to thousands of terms;
+    the porter stemmer already matches inflections.
+    """
+    return " ".join(f'"{w}"' for w in re.findall(r"\w+", user_query))
 
 
-def search(engine: Engine, user_query: str, kind: SearchKind | None = None, limit: int = 20, offset: int = 0) -> Page:
+def search(
+    engine: Engine, user_query: str, kind: SearchKind | None = None, limit: int = 20, offset: int = 0
+) -> Page:
     """Full-text search over article titles and bodies and over claims, best matches first."""
     expression = fts_query(user_query)
     if not expression:
@@ -389,7 +452,7 @@ def search(engine: Engine, user_query: str, kind: SearchKind | None = None, limi
     with engine.connect() as conn:
         hits, total = _fulltext(conn, expression, kind, limit, offset)
         _attach_article_meta(conn, hits)
-    return Page(hits, total, limit, offset)
+    return Page(hits, total, limit, offset, exact=total < SEARCH_WINDOW)
 
 
 def _fulltext(
@@ -397,27 +460,31 @@ def _fulltext(
 ) -> tuple[list[SearchHit], int]:
     """The backend's full-text engine; SQLite FTS5 here (the store keeps ``search_index`` up to date).
 
-    Articles match on title or body; claims on their own text only (their indexed title is
-    the story's, which would make every claim of a story match its title's words).
+    Matches the indexed body only: a claim's indexed title is its story's, which would make every
+    claim of a story match the story's title. Ranking reads the latest :data:`SEARCH_WINDOW`
+    matches (FTS5 walks them in rowid order without scoring the rest), so a word found
+    everywhere costs no more than a rare one; snippets are cut only for the page shown.
     """
     if conn.dialect.name != "sqlite":
         raise NotImplementedError("full-text search needs SQLite FTS5 for now")
-    parts = {
-        "article": "SELECT kind, ref_id, story_id, title, snippet(search_index, 4, :o, :c, '…', 24) AS snip, "
-        "bm25(search_index, 0, 0, 0, 2.0, 1.0) AS score FROM search_index "
-        "WHERE search_index MATCH :q AND kind = 'article'",
-        "claim": "SELECT kind, ref_id, story_id, title, snippet(search_index, 4, :o, :c, '…', 24) AS snip, "
-        "bm25(search_index, 0, 0, 0, 0, 1.0) AS score FROM search_index "
-        "WHERE search_index MATCH :body_q AND kind = 'claim'",
-    }
-    union = " UNION ALL ".join(sql for name, sql in parts.items() if kind in (None, name))
-    params = {"q": expression, "body_q": f"body : ({expression})", "o": _OPEN, "c": _CLOSE}
-    rows = conn.execute(
-        text(f"SELECT kind, ref_id, story_id, title, snip FROM ({union}) ORDER BY score LIMIT :limit OFFSET :offset"),
-        {**params, "limit": limit, "offset": offset},
+    where = "search_index MATCH :q" + (" AND kind = :kind" if kind else "")
+    params = {"q": f"body : ({expression})", "kind": kind}
+    latest = f"SELECT rowid, bm25(search_index) AS score FROM search_index WHERE {where} ORDER BY rowid DESC"
+    ranked = f"SELECT rowid FROM ({latest} LIMIT {SEARCH_WINDOW}) ORDER BY score LIMIT :limit OFFSET :off"
+    rowids = list(conn.execute(text(ranked), {**params, "limit": limit, "off": offset}).scalars())
+    counting = f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE {where} LIMIT {SEARCH_WINDOW})"
+    total = conn.execute(text(counting), params).scalar_one()
+    if not rowids:
+        return [], total
+    snippets = text(
+        "SELECT rowid, kind, ref_id, story_id, title, snippet(search_index, 4, :o, :c, '…', 24) "
+        f"FROM search_index WHERE search_index MATCH :q AND rowid IN ({', '.join(map(str, rowids))})"
     )
-    hits = [SearchHit(k, ref, sid, title, _snippet_pieces(snip)) for k, ref, sid, title, snip in rows]
-    total = conn.execute(text(f"SELECT count(*) FROM ({union})"), params).scalar_one()
+    found = {row[0]: row[1:] for row in conn.execute(snippets, {**params, "o": _OPEN, "c": _CLOSE})}
+    hits = [
+        SearchHit(k, ref, sid, title, _snippet_pieces(snip))
+        for k, ref, sid, title, snip in map(found.get, rowids)
+    ]
     return hits, total
 
 
@@ -436,7 +503,10 @@ def _attach_article_meta(conn: Connection, hits: list[SearchHit]) -> None:
     ids = [h.ref_id for h in hits if h.kind == "article"]
     if not ids:
         return
-    meta = {row.id: row for row in conn.execute(select(a.c.id, a.c.outlet, a.c.published_utc).where(a.c.id.in_(ids)))}
+    meta = {
+        row.id: row
+        for row in conn.execute(select(a.c.id, a.c.outlet, a.c.published_utc).where(a.c.id.in_(ids)))
+    }
     for hit in hits:
         if hit.kind == "article" and hit.ref_id in meta:
             hit.outlet = meta[hit.ref_id].outlet

@@ -1,0 +1,102 @@
+"""Fit the clusterer's weights and thresholds on ECB+ train; write them into cluster/config.py.
+
+    python bench/cluster_fit.py [--trials 120] [--analyzer] [--dry-run]
+
+Random search, then local perturbation of the best, maximising the mean BCubed F1 of streaming
+the train split in one seeded random arrival order. Only ECB+ train is read: the number of
+events is never given, and dev is left for ``bench/cluster_ecbplus.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import re
+import statistics
+from pathlib import Path
+
+from cluster_data import analysed_ecbplus
+
+from storylens.cluster.clusterer import Clusterer
+from storylens.cluster.config import ClusterConfig
+from storylens.eval.clustering import bcubed
+from storylens.models import Article
+
+CONFIG_PATH = Path(__file__).resolve().parents[1] / "src/storylens/cluster/config.py"
+FITTED = ("weight_link", "weight_entity", "weight_number", "weight_date", "join_threshold", "merge_threshold")
+ORDERS = (1,)
+
+
+def stream_f1(articles: list[Article], gold: list[str], config: ClusterConfig, seed: int) -> float:
+    order = list(range(len(articles)))
+    random.Random(seed).shuffle(order)
+    clusterer = Clusterer(config)
+    for i in order:
+        clusterer.place(articles[i])
+    return bcubed(gold, [clusterer.story_of(a.id) for a in articles])[2]
+
+
+def objective(articles: list[Article], gold: list[str], config: ClusterConfig) -> float:
+    return statistics.mean(stream_f1(articles, gold, config, seed) for seed in ORDERS)
+
+
+def random_config(rng: random.Random) -> ClusterConfig:
+    join = rng.uniform(0.8, 3.0)
+    return dataclasses.replace(
+        ClusterConfig(),
+        weight_link=rng.uniform(0, 2),
+        weight_entity=rng.uniform(0, 3),
+        weight_number=rng.uniform(0, 3),
+        weight_date=rng.uniform(0, 3),
+        join_threshold=join,
+        merge_threshold=join + rng.choice([rng.uniform(0, 1.5), 99.0]),
+    )
+
+
+def perturbed(config: ClusterConfig, rng: random.Random) -> ClusterConfig:
+    name = rng.choice(FITTED)
+    value = getattr(config, name) * rng.uniform(0.85, 1.15)
+    changed = dataclasses.replace(config, **{name: value})
+    if changed.merge_threshold < changed.join_threshold:
+        changed = dataclasses.replace(changed, merge_threshold=changed.join_threshold)
+    return changed
+
+
+def search(articles: list[Article], gold: list[str], trials: int) -> tuple[ClusterConfig, float]:
+    rng = random.Random(0)
+    best, best_f1 = ClusterConfig(), objective(articles, gold, ClusterConfig())
+    for trial in range(trials):
+        candidate = random_config(rng) if trial < trials * 2 // 3 else perturbed(best, rng)
+        f1 = objective(articles, gold, candidate)
+        if f1 > best_f1:
+            best, best_f1 = candidate, f1
+            print(f"trial {trial}: train BCubed F1 {f1:.4f}", flush=True)
+    return best, best_f1
+
+
+def write_config(config: ClusterConfig, path: Path = CONFIG_PATH) -> None:
+    lines = [f"    {name}: float = {round(getattr(config, name), 3)}" for name in FITTED]
+    fitted = "\n".join(["    weight_centroid: float = 1.0", *lines])
+    source = path.read_text()
+    source = re.sub(
+        r"(# FITTED-BEGIN\n).*?(\n\s*# FITTED-END)", lambda m: m[1] + fitted + m[2], source, flags=re.DOTALL
+    )
+    path.write_text(source)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=120)
+    parser.add_argument("--analyzer", action="store_true", help="analyse with storylens.analyze.Analyzer")
+    parser.add_argument("--dry-run", action="store_true", help="print the fit, leave config.py alone")
+    args = parser.parse_args()
+    articles, gold = analysed_ecbplus("train", args.analyzer)
+    config, f1 = search(articles, gold, args.trials)
+    print(f"best train BCubed F1 {f1:.4f}:", {name: round(getattr(config, name), 3) for name in FITTED})
+    if not args.dry_run:
+        write_config(config)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Body-extraction benchmark on fundus-eval: storylens ``extract`` beside bare trafilatura.
+
+Scores ROUGE-LSum F1 (union LCS over sentences, as in Lin 2004 and ``rouge_score``) of each
+extractor's body against the gold paragraphs, and times both extractors on the same
+decompressed pages in the same process, so the speed figure is a ratio, not an absolute.
+
+    .venv/bin/python bench/extraction_fundus.py [--data ../shared/data/fundus-eval]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+from storylens.errors import InputError
+from storylens.extract import extract
+from storylens.ingest import RawDocument
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "fundus-eval"
+_TOKEN = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
+
+
+def sentences(text: str) -> list[list[str]]:
+    """Tokenised sentences: paragraphs split at sentence ends, lower-cased alphanumeric tokens."""
+    result = []
+    for paragraph in text.split("\n"):
+        for sentence in _SENTENCE_END.split(paragraph):
+            tokens = _TOKEN.findall(sentence.lower())
+            if tokens:
+                result.append(tokens)
+    return result
+
+
+def _lcs_indices(ref: list[str], cand: list[str]) -> set[int]:
+    """Indices into ``ref`` of one longest common subsequence with ``cand``.
+
+    Tokens the two do not share cannot be in it, so both are filtered to the shared ones
+    first: exact, and far faster for sentence pairs that only share a few function words.
+    """
+    shared = set(ref).intersection(cand)
+    positions = [i for i, token in enumerate(ref) if token in shared]
+    ref, cand = [ref[i] for i in positions], [t for t in cand if t in shared]
+    rows, cols = len(ref), len(cand)
+    table = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows):
+        row, nxt = table[i], table[i + 1]
+        for j in range(cols):
+            nxt[j + 1] = row[j] + 1 if ref[i] == cand[j] else max(row[j + 1], nxt[j])
+    picked, i, j = set(), rows, cols
+    while i and j:
+        if ref[i - 1] == cand[j - 1]:
+            picked.add(positions[i - 1])
+            i, j = i - 1, j - 1
+        elif table[i - 1][j] >= table[i][j - 1]:
+            i -= 1
+        else:
+            j -= 1
+    return picked
+
+
+def rouge_lsum_f1(reference: str, candidate: str) -> float:
+    """Summary-level ROUGE-L F1: each reference sentence's union LCS with all candidate sentences."""
+    ref, cand = sentences(reference), sentences(candidate)
+    ref_total, cand_total = sum(map(len, ref)), sum(map(len, cand))
+    if not ref_total or not cand_total:
+        return 0.0
+    ref_left = Counter(t for s in ref for t in s)
+    cand_left = Counter(t for s in cand for t in s)
+    hits = 0
+    for ref_sentence in ref:
+        union: set[int] = set()
+        for cand_sentence in cand:
+            union |= _lcs_indices(ref_sentence, cand_sentence)
+        for index in sorted(union):
+            token = ref_sentence[index]
+            if ref_left[token] > 0 and cand_left[token] > 0:
+                hits += 1
+                ref_left[token] -= 1
+                cand_left[token] -= 1
+    precision, recall = hits / cand_total, hits / ref_total
+    return 0.0 if not hits else 2 * precision * recall / (precision + recall)
+
+
+def ours(html: str, url: str) -> str:
+    try:
+        return extract(RawDocument(source=url, kind="html", content=html, fields={"url": url})).text
+    except InputError:
+        return ""
+
+
+def bare_trafilatura(html: str, url: str) -> str:
+    return trafilatura.extract(html, url=url) or ""
+
+
+def load(data: Path) -> list[tuple[str, str, str, str]]:
+    """(name, url, html, gold body) for every page."""
+    truth = json.loads((data / "ground_truth.json").read_text())
+    pages = []
+    for name in sorted(truth):
+        html = gzip.decompress((data / "html" / name).read_bytes()).decode("utf-8", errors="replace")
+        pages.append((name, truth[name]["url"], html, "\n".join(truth[name]["body"])))
+    return pages
+
+
+def run(
+    pages: list[tuple[str, str, str, str]], extractor: Callable[[str, str], str]
+) -> tuple[list[float], float]:
+    """Per-page F1 and total extraction seconds (scoring excluded)."""
+    outputs, started = [], time.perf_counter()
+    for _, url, html, _ in pages:
+        outputs.append(extractor(html, url))
+    elapsed = time.perf_counter() - started
+    return [rouge_lsum_f1(gold, out) for (_, _, _, gold), out in zip(pages, outputs, strict=True)], elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds; the median is reported")
+    parser.add_argument("--per-page", action="store_true", help="print each page's two scores")
+    args = parser.parse_args()
+    pages = load(args.data)
+    for _, url, html, _ in pages[:3]:  # one-time set-up (stop lists, date locales) is not per-page speed
+        ours(html, url)
+        bare_trafilatura(html, url)
+    ours_scores, ours_times, base_scores, base_times = [], [], [], []
+    for _ in range(args.rounds):  # interleaved so both see the same machine load
+        ours_scores, seconds = run(pages, ours)
+        ours_times.append(seconds)
+        base_scores, seconds = run(pages, bare_trafilatura)
+        base_times.append(seconds)
+    if args.per_page:
+        for (name, *_), mine, base in zip(pages, ours_scores, base_scores, strict=True):
+            print(f"{name:40s} ours {mine * 100:6.1f}  trafilatura {base * 100:6.1f}")
+    ours_rate = len(pages) / statistics.median(ours_times)
+    base_rate = len(pages) / statistics.median(base_times)
+    print(f"pages: {len(pages)}")
+    print(
+        f"ROUGE-LSum F1 mean   ours {statistics.mean(ours_scores) * 100:.1f}  "
+        f"trafilatura {statistics.mean(base_scores) * 100:.1f}"
+    )
+    print(
+        f"ROUGE-LSum F1 median ours {statistics.median(ours_scores) * 100:.1f}  "
+        f"trafilatura {statistics.median(base_scores) * 100:.1f}"
+    )
+    print(
+        f"pages/s (median of {args.rounds}) ours {ours_rate:.1f}  trafilatura {base_rate:.1f}  "
+        f"ratio {ours_rate / base_rate:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Article-local entities merged into story-level entities across outlets.
+
+People merge when their surnames agree and their given names are spellings of one name
+("Yuliya"/"Yulia Marchenko"); people who only share a surname stay apart, and a bare surname
+joins a person only when one person of the story bears it. Other entities merge by name, by
+alias, or by an acronym spelling a long form's initials.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+from storylens.analyze.grouping import LINK_WORDS, canonical_name, is_acronym
+from storylens.analyze.names import fold, initials, same_given_name, transliteration_key
+from storylens.models import Article, Entity
+
+
+def story_entity_id(kind: str, name: str) -> str:
+    """Stable id of a story-level entity: sha1 of its type and normalised canonical name."""
+    return hashlib.sha1(f"{kind}|{transliteration_key(name)}".encode()).hexdigest()[:16]
+
+
+def merge_entities(articles: list[Article]) -> tuple[list[Entity], dict[str, str]]:
+    """Story-level entities, and each article-local entity id -> its story-level entity id."""
+    local = [e for a in articles for e in a.entities]
+    people = [e for e in local if e.type == "PERSON"]
+    groups = _people_groups(people) + _named_groups([e for e in local if e.type != "PERSON"])
+    by_id: dict[str, list[Entity]] = defaultdict(list)
+    for group in groups:  # groups that end up with one canonical name and type are one entity
+        by_id[_merged(group).id] += group
+    merged, mapping = [], {}
+    for group in by_id.values():
+        entity = _merged(group)
+        merged.append(entity)
+        mapping.update({e.id: entity.id for e in group})
+    return merged, mapping
+
+
+def _people_groups(people: list[Entity]) -> list[list[Entity]]:
+    by_surname: dict[str, list[Entity]] = defaultdict(list)
+    for person in people:
+        by_surname[transliteration_key(person.name.split()[-1])].append(person)
+    groups: list[list[Entity]] = []
+    for same_surname in by_surname.values():
+        groups.extend(_split_by_given_name(same_surname))
+    return groups
+
+
+def _split_by_given_name(people: list[Entity]) -> list[list[Entity]]:
+    """People sharing a surname, grouped by given name; a bare surname joins a sole person."""
+    full: list[list[Entity]] = []
+    bare = [p for p in people if len(p.name.split()) == 1]
+    for person in (p for p in people if len(p.name.split()) > 1):
+        given = person.name.split()[0]
+        group = next((g for g in full if same_given_name(given, g[0].name.split()[0])), None)
+        if group is None:
+            full.append([person])
+        else:
+            group.append(person)
+    if len(full) == 1:
+        full[0].extend(bare)
+        return full
+    return full + [[p] for p in bare]
+
+
+def _named_groups(entities: list[Entity]) -> list[list[Entity]]:
+    """Union of entities sharing a folded name or alias, or an acronym and its long form."""
+    parent = list(range(len(entities)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    spelled: dict[str, int] = {}
+    for i, entity in enumerate(entities):
+        names = [entity.name, *entity.aliases]
+        spelled.update({initials(n): i for n in names if len(n.split()) > 1})
+        for key in {k for n in names for k in (fold(n), _word_set(n))} - {""}:
+            parent[find(i)] = find(owner.setdefault(key, i))
+    for i, entity in enumerate(entities):
+        for acronym in (n.replace(".", "") for n in [entity.name, *entity.aliases] if is_acronym(n)):
+            if acronym in spelled:
+                parent[find(i)] = find(spelled[acronym])
+    groups: dict[int, list[Entity]] = defaultdict(list)
+    for i, entity in enumerate(entities):
+        groups[find(i)].append(entity)
+    return list(groups.values())
+
+
+def _word_set(name: str) -> str:
+    """The name's words in order of the alphabet: "Ministry of Finance" and "Finance Ministry" agree."""
+    words = sorted(w for w in fold(name).split() if w not in LINK_WORDS)
+    return "words:" + " ".join(words) if len(words) > 1 else ""
+
+
+def _merged(group: list[Entity]) -> Entity:
+    kind = Counter(e.type for e in group).most_common(1)[0][0]
+    name = canonical_name([e.name for e in group])
+    aliases = {a for e in group for a in [e.name, *e.aliases]} - {name}
+    descriptions = Counter(e.description for e in group if e.description)
+    return Entity(
+        id=story_entity_id(kind, name),
+        name=name,
+        type=kind,
+        aliases=sorted(aliases),
+        description=descriptions.most_common(1)[0][0] if descriptions else None,
+        article_ids=sorted({a for e in group for a in e.article_ids}),
+    )

@@ -1,0 +1,310 @@
+"""Entity mentions read from the NER output, with its systematic errors corrected.
+
+The small English model mislabels in patterns that general rules can fix: a publication's name
+read as a person, a person's name read as a place when it stands beside a title, a surname read
+as a place once the full name is known, a capital standing for its government.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storylens.analyze.lexicon import (
+    CAPITAL_STATES,
+    DECISION_VERBS,
+    DEMONYM_STATES,
+    HONORIFICS,
+    INSTITUTION_WORDS,
+    OUTLET_SUFFIXES,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STATE_SHORT_FORMS,
+)
+from storylens.analyze.names import fold, singular
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from storylens.models import EntityType, SpanField
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT",
+    "NORP": "OTHER", "LAW": "OTHER", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER",
+}
+MAX_ROLE_TOKENS = 10
+_ROLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_TITLE_LINKS = frozenset({"of", "for"})
+_APPOSITION_LINKS = frozenset({"of", "for", "the", "a", "an", "and", "at", "in"})
+_CLAUSE_ENDS = frozenset({",", ".", ";", "—", "–", ")"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "ORG"})
+_NAME_LINKS = frozenset({"of", "and", "the", "for", "-", "'s", "’s", "'", "’", "&"})
+
+
+@dataclass
+class Found:
+    """A mention before grouping: where it is, what it is, the name it stands for."""
+
+    field: SpanField
+    text: str
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+    type: EntityType
+    name: str
+    description: str | None = None
+
+
+def is_role(token: Token) -> bool:
+    """True for a role noun, including hyphenated ones ("secretary-general", "vice-president")."""
+    lower = token.lower_
+    return lower in ROLE_NOUNS or lower.rsplit("-", 1)[-1] in ROLE_NOUNS
+
+
+def find_mentions(doc: Doc, field: SpanField, outlet: str | None) -> list[Found]:
+    """The named-entity mentions of one parsed text, retyped where the model errs.
+
+    Capitalised names of institutions ("Dunmore Fire and Rescue Service") are read by rule and
+    replace the fragments the model finds inside them.
+    """
+    institutions = [_institution(span, field) for span in institution_spans(doc)]
+    taken = {i for f in institutions for i in range(f.first_token, f.last_token)}
+    found = (_from_entity(ent, field, outlet) for ent in doc.ents if not taken & set(range(ent.start, ent.end)))
+    return sorted([*institutions, *(f for f in found if f is not None and fold(f.name))], key=lambda f: f.start)
+
+
+def institution_spans(doc: Doc) -> list[Span]:
+    """Runs of capitalised words (joined by "of", "and", "the", "-", "'s") holding an institution word.
+
+    A lower-case institution word may close a run: "the Halden police".
+    """
+    spans, i = [], 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and (_is_name_word(doc[end]) or end > i and doc[end].lower_ in _NAME_LINKS):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        if end < len(doc) and doc[end].lower_ in INSTITUTION_WORDS:
+            end += 1
+        spans.extend(s for part in _split_at_and(doc[i:end]) if (s := _trim_name(part)) and _names_institution(s))
+        i = end
+    return spans
+
+
+def _names_institution(span: Span) -> bool:
+    return _institutional([t.text for t in span])
+
+
+def _split_at_and(run: Span) -> list[Span]:
+    """"X Ministry and Y Hospital" is two names; "Fire and Rescue Service" is one."""
+    for token in run:
+        if token.lower_ == "and" and _names_institution(run[: token.i - run.start]):
+            return [run[: token.i - run.start], *_split_at_and(run[token.i - run.start + 1 :])]
+    return [run]
+
+
+def _is_name_word(token: Token) -> bool:
+    if token.ent_type_ == "PERSON":
+        return False
+    return token.is_alpha and (token.is_title or token.is_upper) and not token.is_sent_start or token.pos_ == "PROPN"
+
+
+def _trim_name(span: Span) -> Span | None:
+    """The run without leading links or articles and without trailing links."""
+    while len(span) and (span[0].lower_ in _NAME_LINKS or span[0].lower_ == "the" or not _is_name_word(span[0])):
+        span = span[1:]
+    while len(span) and span[-1].lower_ in _NAME_LINKS:
+        span = span[:-1]
+    return span if len(span) >= 2 else None
+
+
+def _not_a_person(words: list[str]) -> bool:
+    return _institutional(words, INSTITUTION_WORDS | PLACE_WORDS)
+
+
+def _institutional(words: list[str], vocabulary: frozenset[str] = INSTITUTION_WORDS) -> bool:
+    return any(w.lower() in vocabulary or singular(w.lower()) in vocabulary for w in words)
+
+
+def _institution(span: Span, field: SpanField) -> Found:
+    return Found(field, span.text, span.start_char, span.end_char, span.start, span.end, "ORG", display_name(span.text))
+
+
+def _from_entity(ent: Span, field: SpanField, outlet: str | None) -> Found | None:
+    kind = LABEL_TYPES.get(ent.label_)
+    if kind is None:
+        return None
+    span, title = _split_title(_with_given_name(ent))
+    description = title or role_before(span) or role_after(span)
+    kind, name = _retype(span, kind, outlet, description)
+    if kind is None:
+        return None
+    if kind != "PERSON":
+        description = None
+    return Found(field, span.text, span.start_char, span.end_char, span.start, span.end, kind, name, description)
+
+
+def _with_given_name(ent: Span) -> Span:
+    """A one-word person with a capitalised word before it the model left out ("Ayesha Khan")."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if before.is_alpha and before.is_title and not before.ent_type_ and before.pos_ in _ROLE_WORD_POS and not (
+        is_role(before) or before.lower_ in HONORIFICS
+    ):
+        return ent.doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def _split_title(ent: Span) -> tuple[Span, str | None]:
+    """Split leading honorifics and role words off a name ("Deputy Minister Amara Okafor")."""
+    last_title = -1
+    for i, token in enumerate(ent[:-1]):
+        if token.lower_ in HONORIFICS or is_role(token):
+            last_title = i
+    if last_title < 0:
+        return ent, None
+    words = [t.text for t in ent[: last_title + 1] if t.lower_ not in HONORIFICS]
+    return ent[last_title + 1 :], " ".join(words) or None
+
+
+def _retype(span: Span, kind: EntityType, outlet: str | None, role: str | None) -> tuple[EntityType | None, str]:
+    """The corrected type and the name the mention stands for."""
+    name = display_name(span.text)
+    key = fold(name)
+    if _is_outlet(key, span, outlet):
+        return "ORG", name
+    if key in STATE_SHORT_FORMS:
+        return ("ORG" if kind == "ORG" else "GPE"), STATE_SHORT_FORMS[key]
+    if kind == "GPE" and key in CAPITAL_STATES and _is_acting_subject(span):
+        return "GPE", CAPITAL_STATES[key]
+    if span.label_ == "NORP":
+        return _demonym(span, key)
+    if kind == "PERSON" and span[-1].lower_ in INSTITUTION_WORDS:
+        return "ORG", name
+    if kind in _PLACE_TYPES and _looks_like_person(span, role):
+        return "PERSON", name
+    return kind, name
+
+
+def display_name(text: str) -> str:
+    """The name without a leading article or a final possessive ("the Union's" -> "Union")."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    name = " ".join(words)
+    return name[:-2] if name.endswith(("’s", "'s")) else name
+
+
+def _is_outlet(key: str, span: Span, outlet: str | None) -> bool:
+    if outlet and key == fold(outlet):
+        return True
+    return span.label_ == "PERSON" and span[-1].lower_ in OUTLET_SUFFIXES
+
+
+def _is_acting_subject(span: Span) -> bool:
+    """True when the mention is the subject of a speech or decision verb."""
+    head = span.root.head
+    return span.root.dep_.startswith("nsubj") and (head.lower_ in SPEECH_VERBS or head.lower_ in DECISION_VERBS)
+
+
+def _demonym(span: Span, key: str) -> tuple[EntityType | None, str]:
+    """A demonym names its state when it qualifies an institution or an office."""
+    head = span.root.head
+    if key in DEMONYM_STATES and (head.lower_ in INSTITUTION_WORDS or is_role(head)):
+        return "GPE", DEMONYM_STATES[key]
+    return "OTHER", span.text
+
+
+def _looks_like_person(span: Span, role: str | None) -> bool:
+    """A capitalised two- or three-word name beside a title or speaking, not an institution."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    if _not_a_person([t.text for t in words]):
+        return False
+    honorific = span.start > 0 and span.doc[span.start - 1].lower_ in HONORIFICS
+    speaking = span.root.dep_.startswith("nsubj") and span.root.head.lower_ in SPEECH_VERBS
+    return bool(role) or honorific or speaking
+
+
+def role_before(span: Span) -> str | None:
+    """A title written before a name: "the Deputy Foreign Minister, Amara Okafor"."""
+    doc = span.doc
+    end = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "," else span.start
+    i = end - 1
+    while i >= 0 and end - i <= MAX_ROLE_TOKENS and _in_role_phrase(doc[i], _TITLE_LINKS):
+        i -= 1
+    return _role_phrase(doc[i + 1 : end], must_end_with_role=True)
+
+
+def role_after(span: Span) -> str | None:
+    """A title in apposition after a name: "Amara Okafor, the deputy foreign minister,"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    start = end = span.end + 1
+    while end < len(doc) and end - start < MAX_ROLE_TOKENS and _in_role_phrase(doc[end], _APPOSITION_LINKS):
+        end += 1
+    if end < len(doc) and doc[end].text not in _CLAUSE_ENDS:
+        return None
+    return _role_phrase(doc[start:end], must_end_with_role=False)
+
+
+def _in_role_phrase(token: Token, links: frozenset[str]) -> bool:
+    if token.ent_type_ == "PERSON":
+        return False
+    return token.pos_ in _ROLE_WORD_POS or token.lower_ in links or token.text in {"-", "’s", "'s"}
+
+
+def _role_phrase(tokens: Span, must_end_with_role: bool) -> str | None:
+    """The phrase when it names a role, without a leading article or preposition."""
+    while len(tokens) and (tokens[0].pos_ in {"DET", "ADP", "CCONJ", "PART"}):
+        tokens = tokens[1:]
+    if not len(tokens) or not any(is_role(t) for t in tokens):
+        return None
+    if must_end_with_role and not is_role(tokens[-1]):
+        return None
+    return tokens.text
+
+
+def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list[Found]:
+    """People's names the model read as places, or missed, become PERSON mentions.
+
+    A full name ending in a surname the article uses alone ("Anders Dahl" ... "Mr Dahl") is a
+    person; so is a lone word equal to a known person's surname.
+    """
+    lone = {f.name for f in found if f.type == "PERSON" and len(f.name.split()) == 1}
+    for mention in found:
+        words = mention.name.split()
+        if mention.type in _PLACE_TYPES and 1 < len(words) <= 3 and words[-1] in lone and not _not_a_person(words):
+            mention.type = "PERSON"
+    surnames = {f.name.split()[-1] for f in found if f.type == "PERSON" and len(f.name.split()) > 1}
+    for mention in found:
+        if mention.type != "PERSON" and mention.name in surnames:
+            mention.type, mention.description = "PERSON", None
+    covered = {(f.field, i) for f in found for i in range(f.first_token, f.last_token)}
+    extra = [
+        _person(doc[_given_name_start(doc, t, field, covered, lone) : t.i + 1], field)
+        for field, doc in docs.items()
+        for t in doc
+        if (t.pos_ == "PROPN" or t.is_title) and (field, t.i) not in covered and (t.text in surnames or t.text in lone)
+    ]
+    return sorted([*found, *extra], key=lambda f: (f.field != "title", f.field != "subtitle", f.start))
+
+
+def _given_name_start(doc: Doc, surname: Token, field: SpanField, covered: set[tuple[SpanField, int]], lone: set[str]) -> int:
+    """Where the name ending in ``surname`` starts: one given name before a surname known alone."""
+    i = surname.i - 1
+    if surname.text in lone and i >= 0 and (field, i) not in covered and doc[i].pos_ == "PROPN" and doc[i].is_title:
+        return i
+    return surname.i
+
+
+def _person(span: Span, field: SpanField) -> Found:
+    description = role_before(span) or role_after(span)
+    return Found(field, span.text, span.start_char, span.end_char, span.start, span.end, "PERSON", span.text, description)

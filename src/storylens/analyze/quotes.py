@@ -1,0 +1,288 @@
+"""Who said what in one parsed text: direct, mixed and indirect quotes with their attribution.
+
+A speech verb ("said", "told", "added" ...) outside quotation marks is a cue; its subject names
+the speaker and its clausal complement is what was said. A quoted passage takes the nearest cue
+of its sentences: it is *direct* when the cue's complement is the quotation itself, *mixed* when
+the complement paraphrases around it. A cue whose complement holds no quotation gives an
+*indirect* quote, and so does "according to X". A quotation with no cue continues the last
+speaker (a floating quote), which is resolved later, with the speakers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storylens.analyze.lexicon import SPEECH_VERBS
+from storylens.analyze.quotemarks import quoted_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from storylens.models import QuoteKind, SpanField
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "acomp"})
+_SUBJECT_HOPS = 3
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
+MIN_PARAPHRASE_WORDS = 2
+MIN_INDIRECT_WORDS = 3
+MAX_COLON_SPEAKER_TOKENS = 6
+MAX_SCARE_QUOTE_WORDS = 3
+_EDGE_PUNCTUATION = ",.;:—–-"
+
+
+@dataclass
+class RawQuote:
+    """A quote before speaker resolution: its span, kind, cue and the words naming its speaker."""
+
+    field: SpanField
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str | None
+    speaker: Span | None  # None for a floating quote
+    according_to: bool = False
+
+
+@dataclass
+class _Cue:
+    verb: Token | None  # None for "according to"
+    speaker: Span
+    content: tuple[int, int] | None  # token range of what was said
+    according_to: bool = False
+
+    @property
+    def word(self) -> str:
+        return self.verb.text if self.verb is not None else "according to"
+
+
+def find_quotes(doc: Doc, field: SpanField) -> list[RawQuote]:
+    """All quotes of a text in text order."""
+    spans = quoted_spans(doc.text)
+    inside = {t.i for t in doc if any(s <= t.idx < e for s, e in spans)}
+    cues = [part for c in (_cue(t) for t in doc if t.i not in inside) if c is not None for part in _parts(c)]
+    used: set[int] = set()
+    quotes = [_quoted(doc, field, span, cues, used) for span in spans]
+    quotes = [q for q in quotes if q is not None]
+    quotes.extend(_indirect(doc, field, cue, spans) for i, cue in enumerate(cues) if i not in used)
+    return _without_nested(sorted((q for q in quotes if q is not None), key=lambda q: (q.start, -q.end)))
+
+
+def _cue(token: Token) -> _Cue | None:
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
+        if objects:
+            source = objects[0]
+            return _Cue(None, token.doc[source.left_edge.i : source.right_edge.i + 1], _according_content(token), True)
+        return None
+    if token.lower_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        return None
+    if token.dep_ == "ccomp" and token.head.i < token.i and _is_cue_verb(token.head):
+        return None  # reported words ("said a caller had asked for ..."), not a cue
+    subject = _subject(token)
+    if subject is None:
+        return None
+    if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+        subject = token.head  # "Voss, who said ...": the speaker is the noun the clause qualifies
+    return _Cue(token, _speaker_span(subject), _content(token))
+
+
+def _parts(cue: _Cue) -> list[_Cue]:
+    """One cue per coordinated report: "said that A and that B" reports A and B apart."""
+    if cue.content is None:
+        return [cue]
+    first, last = cue.content
+    doc = cue.speaker.doc
+    cuts = [i for i in range(first + 1, last - 1) if doc[i].lower_ == "and" and doc[i + 1].lower_ == "that"]
+    bounds = [first, *cuts, last]
+    ranges = [_trim(doc, a + (a in cuts), b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [dataclasses.replace(cue, content=r) for r in ranges if r[1] > r[0]]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the clause it hangs on ("..., adding that ...")."""
+    for _ in range(_SUBJECT_HOPS):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None or verb.dep_ not in _SHARED_SUBJECT_DEPS:
+            return subject
+        verb = verb.head
+    return None
+
+
+def _speaker_span(head: Token) -> Span:
+    """The words naming the speaker, without relative clauses or trailing punctuation."""
+    cut = {t.i for c in head.children if c.dep_ in _SPEAKER_CUT_DEPS and c.i > head.i for t in c.subtree}
+    indices = [t.i for t in head.subtree if t.i not in cut]
+    start = min(indices)
+    end = min((i for i in cut if i > head.i), default=max(indices) + 1)
+    doc = head.doc
+    while start < head.i and (doc[start].pos_ in {"ADV", "PUNCT", "CCONJ"}):
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    """Token range of what a speech verb reports: its clause, or the clause it interrupts."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not (c.i < verb.i and _is_cue_verb(c))]
+    if clauses:
+        clause = max(clauses, key=lambda c: len(list(c.subtree)))
+        return _trim(verb.doc, clause.left_edge.i, _end_before_nested_speech(clause))
+    if verb.dep_ not in _CLAUSE_DEPS:
+        return _that_clause(verb)
+    if verb.head.i < verb.i:  # "The talks will resume, Ortiz said."
+        return _trim(verb.doc, verb.sent.start, verb.left_edge.i)
+    # the parser hung the main clause on the reported one: "Okoye, who ..., said he had asked ..."
+    return _trim(verb.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1)
+
+
+def _that_clause(verb: Token) -> tuple[int, int] | None:
+    """What follows "that" after the verb, where the parser missed the clause ("told X that ...")."""
+    that = next((t for t in verb.doc[verb.i + 1 : verb.sent.end] if t.lower_ == "that"), None)
+    if that is not None and that.dep_ in {"nsubj", "det"}:
+        return None  # "said the plan that failed", "that plan": not a reported clause
+    return _trim(verb.doc, that.i + 1, verb.sent.end) if that is not None else None
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.lower_ in SPEECH_VERBS and any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+
+
+def _end_before_nested_speech(clause: Token) -> int:
+    """The clause's end, cut before a further speaker's words ("..., though she claims ...")."""
+    for token in clause.subtree:
+        if token.i > clause.i and _is_cue_verb(token):
+            return token.left_edge.i
+    return clause.right_edge.i + 1
+
+
+def _according_content(according: Token) -> tuple[int, int]:
+    """The longer part of the sentence beside "according to X" (before or after the phrase)."""
+    sentence = according.sent
+    phrase_end = _after_apposition(according.doc, max(t.i for t in according.subtree) + 1)
+    before = _trim(according.doc, sentence.start, according.i)
+    after = _trim(according.doc, phrase_end, sentence.end)
+    return max(after, before, key=lambda r: r[1] - r[0])
+
+
+def _after_apposition(doc: Doc, i: int) -> int:
+    """Skip a name in apposition: "according to the spokesperson, Anders Dahl, ..."."""
+    j = i + 1 if i < len(doc) and doc[i].text == "," else i
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return k + 1 if k > j and k < len(doc) and doc[k].text == "," else i
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].lower_ == "that" or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _quoted(doc: Doc, field: SpanField, span: tuple[int, int], cues: list[_Cue], used: set[int]) -> RawQuote | None:
+    """A quoted passage with its cue in the same sentences, or a colon speaker, or floating."""
+    start, end = span
+    sentences = {s.start for s in doc.sents if s.start_char < end and s.end_char > start or _continues(doc, s, end)}
+    short = len(doc.text[start:end].split()) <= MAX_SCARE_QUOTE_WORDS
+    candidates = [
+        (i, c) for i, c in enumerate(cues)
+        if _cue_sentence(c) in sentences and (_frames(doc, c, span) or not short and _may_frame(doc, c, span))
+    ]
+    if candidates:
+        index, cue = min(candidates, key=lambda ic: (not _frames(doc, ic[1], span), _distance(ic[1], start, end)))
+        used.add(index)
+        return _with_cue(doc, field, span, cue)
+    speaker = _colon_speaker(doc, start)
+    if speaker is None and short:
+        return None  # a scare quote or a title, not speech
+    return RawQuote(field, start, end, "direct", None, speaker)
+
+
+def _continues(doc: Doc, sentence: Span, quote_end: int) -> bool:
+    """A sentence split off after a closing mark that goes on in lower case: “...!” she said."""
+    return 0 <= sentence.start_char - quote_end <= 3 and sentence[0].is_lower
+
+
+def _frames(doc: Doc, cue: _Cue, span: tuple[int, int]) -> bool:
+    """True when the cue's reported clause contains the quotation."""
+    if cue.content is None:
+        return False
+    c_start, c_end = _char_range(doc, *cue.content)
+    return c_start <= span[0] + 1 and span[1] - 1 <= c_end
+
+
+def _may_frame(doc: Doc, cue: _Cue, span: tuple[int, int]) -> bool:
+    """A cue may introduce the quotation unless it reports other words of its own."""
+    if cue.content is None or _frames(doc, cue, span):
+        return True
+    first, last = cue.content
+    return not any(t.is_alpha and not span[0] <= t.idx < span[1] for t in doc[first:last])
+
+
+def _cue_sentence(cue: _Cue) -> int:
+    return (cue.verb if cue.verb is not None else cue.speaker.root).sent.start
+
+
+def _distance(cue: _Cue, start: int, end: int) -> int:
+    at = cue.speaker.start_char if cue.verb is None else cue.verb.idx
+    return at - end if at >= end else start - at
+
+
+def _with_cue(doc: Doc, field: SpanField, span: tuple[int, int], cue: _Cue) -> RawQuote:
+    start, end = span
+    if cue.content is not None:
+        first, last = cue.content
+        outside = [
+            t for t in doc[first:last]
+            if t.is_alpha and not start <= t.idx < end and t.i not in range(cue.speaker.start, cue.speaker.end)
+        ]
+        if len(outside) >= MIN_PARAPHRASE_WORDS:
+            c_start, c_end = _char_range(doc, first, last)
+            return RawQuote(field, min(c_start, start), max(c_end, end), "mixed", cue.word, cue.speaker, cue.according_to)
+    return RawQuote(field, start, end, "direct", cue.word, cue.speaker, cue.according_to)
+
+
+def _colon_speaker(doc: Doc, start: int) -> Span | None:
+    """The speaker of a quote a colon introduces: "Okafor: “...”", "Hardwick summed it up: “...”"."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    before = doc.char_span(line_start, start - 1, alignment_mode="contract")
+    if before is None or not len(before) or before[-1].text != ":":
+        return None
+    clause = before[:-1]
+    subject = next((c for c in clause[-1].sent.root.children if c.dep_ in _SUBJECT_DEPS), None) if len(clause) else None
+    if subject is not None and clause.start <= subject.i < clause.end:
+        return _speaker_span(subject)
+    if len(clause) <= MAX_COLON_SPEAKER_TOKENS and any(t.pos_ == "PROPN" or t.is_title for t in clause):
+        return clause
+    return None
+
+
+def _indirect(doc: Doc, field: SpanField, cue: _Cue, spans: list[tuple[int, int]]) -> RawQuote | None:
+    if cue.content is None or cue.content[1] - cue.content[0] < MIN_INDIRECT_WORDS:
+        return None
+    start, end = _char_range(doc, *cue.content)
+    quoted = any(start <= s < end for s, _ in spans)
+    return RawQuote(field, start, end, "mixed" if quoted else "indirect", cue.word, cue.speaker, cue.according_to)
+
+
+def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+
+
+def _without_nested(quotes: list[RawQuote]) -> list[RawQuote]:
+    """Drop quotes lying inside an earlier, larger quote of the same field (a mixed quote's parts)."""
+    kept: list[RawQuote] = []
+    for quote in quotes:
+        if not any(k.start <= quote.start and quote.end <= k.end for k in kept):
+            kept.append(quote)
+    return kept

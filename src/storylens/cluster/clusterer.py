@@ -1,0 +1,214 @@
+"""Streaming same-event clustering with near-duplicate detection.
+
+Each article is first checked against earlier ones for a syndicated copy (MinHash LSH over word
+shingles): a copy joins its original's story. Otherwise its ANN neighbours name candidate
+stories, each is scored (:mod:`storylens.cluster.scoring`), and the article joins the best one
+at or above ``join_threshold`` or starts a story of its own. Other candidates scoring at or
+above ``merge_threshold`` are the same event seen through a bridging article: they are merged
+into the largest, and the merge is reported so stored ids stay resolvable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storylens.analyze.embed import DIMENSIONS
+from storylens.cluster.config import ClusterConfig
+from storylens.cluster.features import MINHASH_SCHEME, article_keys, article_vector, text_minhash
+from storylens.cluster.index import VectorIndex
+from storylens.cluster.records import ClusterItem, Placement, StoryProfile
+from storylens.cluster.scoring import KeyStats, Signals, signals
+from storylens.cluster.stories import StoryState
+from storylens.models import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+
+DEFAULT_CONFIG = ClusterConfig()
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after its first article, so its id is stable across runs."""
+    return f"s-{article_id}"
+
+
+class Clusterer:
+    """Places articles into stories one at a time; rebuilt from persisted items and profiles."""
+
+    def __init__(self, config: ClusterConfig = DEFAULT_CONFIG, items: Iterable[ClusterItem] = (),
+                 profiles: Iterable[StoryProfile] = ()) -> None:
+        from datasketch import MinHashLSH
+
+        self.config = config
+        self._index = VectorIndex()
+        self._lsh = MinHashLSH(threshold=config.duplicate_threshold, num_perm=config.num_perm)
+        self._stats = KeyStats()
+        self._ordinal: dict[str, int] = {}  # article id -> index ordinal
+        self._story_at: list[str] = []  # ordinal -> story id when placed (resolve through merges)
+        self._copy_of: dict[str, str] = {}  # article id -> original, for syndicated copies
+        self._minhashes: dict[str, np.ndarray] = {}
+        self._stories: dict[str, StoryState] = {}
+        self._merged_into: dict[str, str] = {}
+        for profile in profiles:
+            self._adopt(StoryState.from_profile(profile))
+        rebuild_stories = not self._stories
+        for item in items:
+            self._remember(item, rebuild_stories)
+
+    # ------------------------------------------------------------------ public
+
+    def place(self, article: Article) -> Placement:
+        """Put the article in a story (setting ``story_id`` and ``duplicate_of``)."""
+        if article.id in self._ordinal:
+            return self._known(article)
+        vector, keys = article_vector(article), article_keys(article)
+        minhash = text_minhash(article.text, self.config.shingle_words, self.config.num_perm)
+        original = self._find_original(minhash)
+        if original is not None:
+            story_id, merges = self.story_of(original), []
+        else:
+            story_id, merges = self._choose_story(article, vector, keys)
+        story = self._stories.setdefault(story_id, StoryState.empty(story_id, DIMENSIONS))
+        story.add(vector, keys, article.published)
+        item = ClusterItem(
+            article.id, story_id, article.published, vector.astype(np.float16).tobytes(),
+            minhash.hashvalues.astype(np.uint32).tobytes(),
+            {"keys": sorted(keys), "duplicate_of": original},
+        )
+        self._remember(item, rebuild_story=False)
+        article.story_id, article.duplicate_of = story_id, original
+        return Placement(story_id, original, merges, item, [story.to_profile()])
+
+    def story_of(self, article_id: str) -> str:
+        """The article's current story id (after any merges)."""
+        return self._resolve(self._story_at[self._ordinal[article_id]])
+
+    def resolve(self, story_id: str) -> str:
+        """The surviving id of a story that may have been merged away."""
+        return self._resolve(story_id)
+
+    def profiles(self) -> list[StoryProfile]:
+        return [story.to_profile() for story in self._stories.values()]
+
+    def index_bytes(self) -> int:
+        return self._index.memory_bytes()
+
+    # ------------------------------------------------------------------ placement
+
+    def _known(self, article: Article) -> Placement:
+        article.story_id = self.story_of(article.id)
+        article.duplicate_of = self._copy_of.get(article.id)
+        return Placement(article.story_id, article.duplicate_of)
+
+    def _find_original(self, minhash: MinHash) -> str | None:
+        """The most similar earlier article above the duplicate threshold, as its root original."""
+        best, best_similarity = None, self.config.duplicate_threshold
+        for candidate in self._lsh.query(minhash):
+            similarity = float(np.mean(self._minhashes[candidate] == minhash.hashvalues))
+            if similarity >= best_similarity:
+                best, best_similarity = candidate, similarity
+        return None if best is None else self._copy_of.get(best, best)
+
+    def _choose_story(self, article: Article, vector: np.ndarray,
+                      keys: set[str]) -> tuple[str, list[tuple[str, str]]]:
+        scored = sorted(
+            ((sig.score(self.config), story_id) for story_id, sig in
+             self.candidate_signals(vector, keys, article.published).items()),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < self.config.join_threshold:
+            return story_id_for(article.id), []
+        same = [story_id for score, story_id in scored if score >= self.config.merge_threshold]
+        if len(same) < 2:
+            return scored[0][1], []
+        return self._merge(same)
+
+    def candidate_signals(self, vector: np.ndarray, keys: set[str],
+                          published: datetime | None) -> dict[str, Signals]:
+        """Signals for every story among the vector's ANN neighbours (used by fitting too)."""
+        links: dict[str, float] = {}
+        for ordinal, similarity in self._index.search(vector, self.config.neighbours):
+            if similarity >= self.config.min_similarity:
+                story_id = self._resolve(self._story_at[ordinal])
+                links[story_id] = max(links.get(story_id, similarity), similarity)
+        return {
+            story_id: signals(vector, keys, published, link, self._stories[story_id], self._stats,
+                              self.config)
+            for story_id, link in links.items()
+        }
+
+    def _merge(self, story_ids: list[str]) -> tuple[str, list[tuple[str, str]]]:
+        """Fold the stories into the largest (the oldest id on ties)."""
+        survivor = max(story_ids, key=lambda s: (self._stories[s].size, -self._ordinal_of_story(s)))
+        merges = []
+        for story_id in story_ids:
+            if story_id != survivor:
+                self._stories[survivor].absorb(self._stories.pop(story_id))
+                self._merged_into[story_id] = survivor
+                merges.append((story_id, survivor))
+        return survivor, merges
+
+    def _ordinal_of_story(self, story_id: str) -> int:
+        return self._ordinal.get(story_id.removeprefix("s-"), 0)
+
+    # ------------------------------------------------------------------ state
+
+    def _adopt(self, story: StoryState) -> None:
+        self._stories[story.story_id] = story
+        for absorbed in story.absorbed:
+            self._merged_into[absorbed] = story.story_id
+
+    def _remember(self, item: ClusterItem, rebuild_story: bool) -> None:
+        """Index an item; with ``rebuild_story`` also fold it into its story's aggregate."""
+        from datasketch import LeanMinHash
+
+        vector = np.frombuffer(item.vector, dtype=np.float16).astype(np.float32)
+        keys = set(item.features["keys"])
+        hashvalues = np.frombuffer(item.minhash, dtype=np.uint32).astype(np.uint64)
+        self._ordinal[item.article_id] = len(self._story_at)
+        self._story_at.append(item.story_id)
+        self._index.add(vector)
+        self._stats.add(keys)
+        self._minhashes[item.article_id] = hashvalues
+        self._lsh.insert(item.article_id, LeanMinHash(seed=1, hashvalues=hashvalues, scheme=MINHASH_SCHEME))
+        if item.features.get("duplicate_of"):
+            self._copy_of[item.article_id] = item.features["duplicate_of"]
+        if rebuild_story:
+            story_id = self._resolve(item.story_id)
+            story = self._stories.setdefault(story_id, StoryState.empty(story_id, DIMENSIONS))
+            story.add(vector, keys, item.published)
+
+    def _resolve(self, story_id: str) -> str:
+        root = story_id
+        while root in self._merged_into:
+            root = self._merged_into[root]
+        if root != story_id:
+            self._merged_into[story_id] = root
+        return root
+
+
+def cluster_batch(articles: list[Article], config: ClusterConfig = DEFAULT_CONFIG) -> list[Placement]:
+    """Cluster a whole corpus: stream it in publication order (undated last, then by id).
+
+    Placements come back in input order with each article's final story id and that story's
+    final profile, so saving them in any order leaves the store consistent.
+    """
+    clusterer = Clusterer(config)
+    ordered = sorted(articles, key=lambda a: (a.published is None,
+                                              a.published.timestamp() if a.published else 0.0, a.id))
+    placed = {article.id: clusterer.place(article) for article in ordered}
+    profiles = {p.story_id: p for p in clusterer.profiles()}
+    result = []
+    for article in articles:
+        placement = placed[article.id]
+        article.story_id = clusterer.story_of(article.id)
+        item = placement.item and dataclasses.replace(placement.item, story_id=article.story_id)
+        result.append(dataclasses.replace(placement, story_id=article.story_id, item=item,
+                                          profiles=[profiles[article.story_id]]))
+    return result

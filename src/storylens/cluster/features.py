@@ -1,0 +1,84 @@
+"""What the clusterer reads from an analysed article: its vector, its keys and its shingles.
+
+Keys are the discrete signals, prefixed by family: ``p:`` people and ``e:`` other named entities
+(canonical name; people get their own family because who did it is what most often tells two
+events of one kind apart), ``y:`` years and ``n:`` other numbers written in the text, ``d:``
+normalised dates (a day also yields its month).
+The clusterer weights each key by its rarity over the articles it has seen.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import zlib
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storylens.models import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+PERSON, ENTITY, YEAR, NUMBER, DATE = "p:", "e:", "y:", "n:", "d:"
+FAMILIES = (PERSON, ENTITY, YEAR, NUMBER, DATE)
+_YEAR = re.compile(r"(19|20)\d\d")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+_WORD = re.compile(r"\w+")
+MINHASH_SCHEME = "affine32"  # persisted values are uint32; stating the scheme keeps them comparable
+
+
+def article_vector(article: Article) -> np.ndarray:
+    """The analysed article's embedding as a unit float32 vector."""
+    if article.embedding is None:
+        raise ValueError(f"article {article.id} has no embedding: analyse it before clustering")
+    vector = np.asarray(article.embedding, dtype=np.float32)
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+
+def article_keys(article: Article) -> set[str]:
+    """Entity, number and date keys of the article (title and text)."""
+    keys = {(PERSON if entity.type == "PERSON" else ENTITY) + entity.name.casefold()
+            for entity in article.entities if entity.name.strip()}
+    for number in numbers(f"{article.title or ''}\n{article.text}"):
+        keys.add((YEAR if _YEAR.fullmatch(number) else NUMBER) + number)
+    for date in article.dates:
+        if date.value and len(date.value) >= 7:  # a bare year says little about the event
+            keys |= {DATE + date.value, DATE + date.value[:7]}
+    return keys
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers of two or more digits, thousands separators removed ("1,200" and "1200" match)."""
+    found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
+    return {n for n in found if len(n.replace(".", "")) >= 2}
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    """Lower-cased word ``size``-grams; a short text is one shingle."""
+    words = _WORD.findall(text.casefold())
+    if len(words) <= size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def text_minhash(text: str, size: int, num_perm: int) -> MinHash:
+    """MinHash of the text's word shingles (the title is left out: copies often retitle).
+
+    Shingles are hashed with CRC-32 (C speed; SHA-1 per shingle dominated placement time), and
+    the permutations are drawn once per process rather than per article.
+    """
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=num_perm, hashfunc=zlib.crc32, permutations=_permutations(num_perm),
+                      scheme=MINHASH_SCHEME)
+    minhash.update_batch(list(shingles(text, size)))
+    return minhash
+
+
+@functools.cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, scheme=MINHASH_SCHEME).permutations

@@ -1,0 +1,112 @@
+"""Compare: one story's articles, claim by claim (see ``docs/comparison.md``).
+
+Our own code, no language model: every statement of the resulting :class:`Story` is a span of an
+article, or is built only from such spans and cites them.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+
+from storylens.compare.alignment import Features, align, build_claims, independent_keys
+from storylens.compare.claims import ClaimUnit, article_claims
+from storylens.compare.conflicts import find_conflicts
+from storylens.compare.entities import StoryEntities, story_entities, story_quotes
+from storylens.compare.framing import find_framing, loaded_terms
+from storylens.compare.omissions import find_omissions
+from storylens.compare.summary import summarise
+from storylens.compare.timeline import build_timeline
+from storylens.models import Article, Claim, Story
+
+__all__ = ["clear_vector_cache", "compare_story"]
+
+
+def compare_story(story_id: str, articles: list[Article]) -> Story:
+    """The comparison of a story's analysed articles; a pure function of them."""
+    articles = sorted(articles, key=_publication_order)
+    entities = story_entities(articles)
+    units = [unit for article in articles for unit in article_claims(article)]
+    vectors = _embed(units)
+    entity_ids = [_entity_ids(unit, entities) for unit in units]
+    features = [Features.of(unit, ids) for unit, ids in zip(units, entity_ids, strict=True)]
+    sources = independent_keys(articles)
+    groups = align(units, vectors, features)
+    claims = build_claims(groups, units, sources)
+    claim_of_unit = _claim_of_unit(claims, units)
+    units_of = {c.id: [u for u, cid in zip(units, claim_of_unit, strict=True) if cid == c.id] for c in claims}
+    actors = [_actor(unit, entities) for unit in units]
+    conflicts = find_conflicts(units, features, vectors @ vectors.T, claim_of_unit, sources, actors)
+    return Story(
+        id=story_id,
+        title=_title(articles),
+        article_ids=[a.id for a in articles],
+        outlets=list(dict.fromkeys(a.outlet for a in articles if a.outlet)),
+        first_published=min((a.published for a in articles if a.published), default=None),
+        last_published=max((a.published for a in articles if a.published), default=None),
+        entities=entities.entities,
+        quotes=story_quotes(articles, entities),
+        claims=claims,
+        omissions=find_omissions(claims, articles),
+        conflicts=conflicts,
+        framing=find_framing(claims, units_of),
+        summary=summarise(claims, units_of, conflicts),
+        timeline=build_timeline(units, claim_of_unit),
+        loaded_terms=loaded_terms(units, entity_ids, entities.entities),
+    )
+
+
+def _publication_order(article: Article) -> tuple:
+    return (article.published is None, article.published.timestamp() if article.published else 0, article.id)
+
+
+_VECTORS: OrderedDict[str, np.ndarray] = OrderedDict()  # claim text -> vector, most recent last
+VECTOR_CACHE_SIZE = 20_000  # about 30 MB; a story compared again as articles join re-embeds only theirs
+
+
+def clear_vector_cache() -> None:
+    """Forget the cached claim vectors (a cold start, as in the speed benchmark)."""
+    _VECTORS.clear()
+
+
+def _embed(units: list[ClaimUnit]) -> np.ndarray:
+    """All claim texts of the story, those not embedded before, each distinct text once, in one batch."""
+    from storylens.analyze.embed import get_embedder
+
+    new = [t for t in dict.fromkeys(unit.text for unit in units) if t not in _VECTORS]
+    for text, vector in zip(new, get_embedder().encode(new), strict=True):
+        _VECTORS[text] = vector
+    for unit in units:
+        _VECTORS.move_to_end(unit.text)
+        unit.vector = _VECTORS[unit.text]
+    while len(_VECTORS) > VECTOR_CACHE_SIZE:
+        _VECTORS.popitem(last=False)
+    return np.stack([unit.vector for unit in units]) if units else np.zeros((0, 0), dtype=np.float32)
+
+
+def _entity_ids(unit: ClaimUnit, entities: StoryEntities) -> set[str]:
+    ids = {entities.of_mention(m.entity_key) for m in unit.mentions}
+    return ids - {None}
+
+
+def _actor(unit: ClaimUnit, entities: StoryEntities) -> tuple[str, str, str] | None:
+    """The first named person, organisation or place of the claim: who it says did it."""
+    for mention in sorted(unit.mentions, key=lambda m: m.start):
+        story_id = entities.of_mention(mention.entity_key)
+        if story_id:
+            return story_id, mention.type, mention.text
+    return None
+
+
+def _claim_of_unit(claims: list[Claim], units: list[ClaimUnit]) -> list[str]:
+    by_first_support = {(s.article_id, s.field, s.start): c.id for c in claims for s in c.support}
+    return [by_first_support[(u.article.id, u.field, u.start)] for u in units]
+
+
+def _title(articles: list[Article]) -> str:
+    try:
+        from storylens.cluster.title import story_title
+    except ImportError:  # the clustering stage's titler is optional here
+        return next((a.title for a in articles if a.title and not a.duplicate_of), articles[0].id)
+    return story_title(articles)

@@ -1,0 +1,134 @@
+"""Claims: the statements of one article, each a span of its headline, standfirst or body.
+
+A body sentence is one claim, or several where it joins independent statements ("The union
+submitted its proposals, but the company rejected them"). A sentence inside a quote stays whole
+and carries its speaker, so a quote is a claim attributed to who said it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storylens.models import Article, Mention, Quote, SpanField, TemporalExpression
+
+LEAD_SENTENCES = 2  # the lead: the opening sentences of the body
+_MIN_CLAUSE_WORDS = 4
+# A comma or semicolon then a conjunction that may open an independent clause.
+# "including that" and a participle of consequence ("..., injuring 12") always open a clause;
+# after the others the clause must start with a subject.
+_JOINT = re.compile(
+    r"\s*;\s+|,\s+(?:and|but|while|whereas|although|yet)\s+|,\s+(?P<free>including that)\s+"
+    r"|,\s+(?=(?P<consequence>injuring|killing|leaving|forcing|prompting|sparking|causing|wounding)\b)"
+)
+# A wire dateline opening the first sentence: "GENEVA, March 5 (Meridian Wire) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,[^()\n]{0,30}\([^()\n]{1,40}\)\s*[-–—]+\s*")
+_STATEMENT = re.compile(r"\b[a-z]{2,}\b")  # a statement has a word in lower case; a dateline has none
+_SUBJECT_START = re.compile(
+    r"(?:the|a|an|this|these|those|its|his|her|their|our|he|she|they|it|we)\b|[A-Z]|\d"
+)
+
+
+@dataclass
+class ClaimUnit:
+    """One claim of one article, before alignment across articles."""
+
+    article: Article
+    field: SpanField
+    start: int
+    end: int
+    index: int  # order within the article: headline, standfirst, then body
+    position: float  # 0 at the top of the article, towards 1 at its end
+    lead: bool  # in the headline, standfirst or lead
+    quote: Quote | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[TemporalExpression] = field(default_factory=list)
+    vector: np.ndarray | None = None  # its sentence embedding, set once per story
+
+    @property
+    def text(self) -> str:
+        return self.article.span_text(self.start, self.end, self.field)
+
+    @property
+    def in_headline(self) -> bool:
+        return self.field != "text"
+
+
+def article_claims(article: Article) -> list[ClaimUnit]:
+    spans = [
+        (f, 0, len(getattr(article, f)), -1)
+        for f in ("title", "subtitle")
+        if (getattr(article, f) or "").strip()
+    ]
+    body = [s for s in article.sentences if not s.heading]
+    for number, sentence in enumerate(body):
+        spans += [
+            ("text", start, end, number) for start, end in _clauses(article, sentence.start, sentence.end)
+        ]
+    units = []
+    for index, (field_name, start, end, sentence) in enumerate(spans):
+        start, end = _trimmed(getattr(article, field_name), start, end)
+        if _STATEMENT.search(getattr(article, field_name)[start:end]):
+            units.append(_unit(article, field_name, start, end, index, sentence, len(body)))
+    return units
+
+
+def _unit(
+    article: Article,
+    field_name: SpanField,
+    start: int,
+    end: int,
+    index: int,
+    sentence: int,
+    body_sentences: int,
+) -> ClaimUnit:
+    def inside(span: Mention | TemporalExpression) -> bool:
+        return span.field == field_name and start <= span.start and span.end <= end
+
+    quote = next(
+        (q for q in article.quotes if q.field == field_name and q.start < end and start < q.end), None
+    )
+    return ClaimUnit(
+        article=article,
+        field=field_name,
+        start=start,
+        end=end,
+        index=index,
+        position=max(sentence, 0) / max(body_sentences, 1),
+        lead=sentence < LEAD_SENTENCES,
+        quote=quote,
+        mentions=[m for m in article.mentions if inside(m)],
+        dates=[d for d in article.dates if inside(d) and d.value],
+    )
+
+
+def _clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence split where it joins independent statements; whole when it holds a direct quote."""
+    if any(
+        q.field == "text" and q.kind != "indirect" and q.start < end and start < q.end for q in article.quotes
+    ):
+        return [(start, end)]
+    text = article.text[start:end]
+    dateline = _DATELINE.match(text)
+    pieces, piece_start = [], dateline.end() if dateline else 0
+    for joint in _JOINT.finditer(text):
+        left, right = text[piece_start : joint.start()], text[joint.end() :]
+        opens_clause = joint.group("free") or joint.group("consequence") or _SUBJECT_START.match(right)
+        if _is_clause(left) and _is_clause(right) and opens_clause:
+            pieces.append((start + piece_start, start + joint.start()))
+            piece_start = joint.end()
+    return [*pieces, (start + piece_start, end)]
+
+
+def _is_clause(text: str) -> bool:
+    return len(text.split()) >= _MIN_CLAUSE_WORDS
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

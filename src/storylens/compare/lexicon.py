@@ -1,0 +1,90 @@
+"""The framing lexicon (``lexicon.json``): speech verbs, loaded terms, polarity opposites.
+
+Framing is judged against this documented list of our own (see ``docs/comparison.md``), never
+by guessing at an outlet's leanings.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+NEUTRAL = "neutral"
+_CONTRACTED_NOT = re.compile(r"\w(?:n['’]t)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Term:
+    form: str
+    kind: str  # "speech" | "loaded"
+    connotation: str
+    neutral: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon term found at ``start:end`` of a text."""
+
+    term: Term
+    start: int
+    end: int
+
+    @property
+    def loaded(self) -> bool:
+        return self.term.connotation != NEUTRAL
+
+
+class Lexicon:
+    def __init__(self, data: dict) -> None:
+        self.terms = {
+            form: Term(form, kind, entry["connotation"], entry.get("neutral"))
+            for kind, key in (("speech", "speech_verbs"), ("loaded", "loaded_terms"))
+            for entry in data[key]
+            for form in entry["forms"]
+        }
+        self._pattern = _word_pattern(self.terms)
+        polarity = data["polarity"]
+        self._negation = _word_pattern(polarity["negations"])
+        self._opposites: list[tuple[str, str]] = [tuple(pair) for pair in polarity["opposites"]]
+        self._polar = _word_pattern({word for pair in self._opposites for word in pair})
+        self._update = _word_pattern(data["update_cues"])
+
+    def find(self, text: str) -> list[Hit]:
+        """Every lexicon term in ``text``, longest form first where forms overlap."""
+        return [Hit(self.terms[m.group(0).lower()], m.start(), m.end()) for m in self._pattern.finditer(text)]
+
+    def loaded(self, text: str) -> list[Hit]:
+        return [hit for hit in self.find(text) if hit.loaded]
+
+    def negated(self, text: str) -> bool:
+        return bool(self._negation.search(text) or _CONTRACTED_NOT.search(text))
+
+    def signals_update(self, text: str) -> bool:
+        return bool(self._update.search(text))
+
+    def polar_words(self, text: str) -> frozenset[str]:
+        """The words of the polarity opposites ("agreed", "refused") that ``text`` uses."""
+        return frozenset(m.group(0).lower() for m in self._polar.finditer(text))
+
+    def opposite_pair(self, first: frozenset[str], second: frozenset[str]) -> tuple[str, str] | None:
+        """The opposites one text uses against the other (``polar_words`` of each), if any."""
+        for positive, negative in self._opposites:
+            if positive in first and negative in second and negative not in first:
+                return positive, negative
+            if negative in first and positive in second and negative not in second:
+                return negative, positive
+        return None
+
+
+def _word_pattern(forms) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(f) for f in forms), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    text = resources.files("storylens.compare").joinpath("lexicon.json").read_text(encoding="utf-8")
+    return Lexicon(json.loads(text))

@@ -1,0 +1,88 @@
+"""A neutral extractive summary: whole claims as the outlets wrote them, each cited to all.
+
+Consensus facts are chosen first (facts the outlets dispute are left out), then the main facts
+only some outlets carry; the chosen sentences are told in story order;
+for each fact the most neutral wording among the outlets' variants; nothing that repeats a
+sentence already chosen; nothing that no source says, since every sentence is a cited span.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storylens.compare.alignment import most_neutral
+from storylens.compare.claims import ClaimUnit
+from storylens.models import Citation, Claim, Conflict, SummarySentence
+
+MAX_SENTENCES = 8
+REPEAT_SIMILARITY = 0.8  # cosine above which a candidate says what a chosen sentence says
+MIN_WORDS = 5
+_PRONOUNS = {"he", "she", "they", "it", "this", "we", "i", "that"}
+
+
+def summarise(
+    claims: list[Claim], units_of: dict[str, list[ClaimUnit]], conflicts: list[Conflict]
+) -> list[SummarySentence]:
+    """A contested fact is told only in the words of an outlet outside the dispute, if any; an
+    updated figure in the latest article's words."""
+    usable = {claim_id: units for claim_id, units in units_of.items()}
+    for conflict in conflicts:
+        parties = {v.article_id for v in conflict.values}
+        latest = conflict.values[-1].article_id
+        for claim_id in conflict.claim_ids:
+            usable[claim_id] = [
+                u
+                for u in usable[claim_id]
+                if (u.article.id == latest if conflict.update else u.article.id not in parties)
+            ]
+    units_of = {claim_id: units for claim_id, units in usable.items() if units}
+    claims = [c for c in claims if c.id in units_of]
+    independent = len({s.copy_of or s.article_id for c in claims for s in c.support})
+    tiers = [["consensus"], ["partial"]] + ([["unique"]] if independent == 1 else [])
+    chosen: list[tuple[Claim, ClaimUnit]] = []
+    for statuses in tiers:
+        tier = [c for c in claims if c.status in statuses]  # claims come most important first
+        chosen += _pick(tier, units_of, chosen)
+    chosen.sort(key=lambda pair: _story_position(units_of[pair[0].id]))
+    return [_sentence(claim, unit) for claim, unit in chosen]
+
+
+def _pick(
+    tier: list[Claim], units_of: dict[str, list[ClaimUnit]], chosen: list[tuple[Claim, ClaimUnit]]
+) -> list[tuple[Claim, ClaimUnit]]:
+    picked: list[tuple[Claim, ClaimUnit]] = []
+    for claim in tier:
+        if len(chosen) + len(picked) >= MAX_SENTENCES:
+            break
+        body = [u for u in units_of[claim.id] if not u.in_headline]
+        if not body:
+            continue
+        unit = most_neutral(body)
+        if _readable(unit) and not _repeats(unit, [u for _, u in chosen + picked]):
+            picked.append((claim, unit))
+    return picked
+
+
+def _readable(unit: ClaimUnit) -> bool:
+    """A sentence that stands on its own: long enough, opening as a sentence does (not mid-clause),
+    and not on a pronoun it cannot resolve."""
+    words = unit.text.split()
+    first = words[0].strip("“\"'‘") if words else ""
+    return len(words) >= MIN_WORDS and first[:1].isupper() and first.lower() not in _PRONOUNS
+
+
+def _repeats(unit: ClaimUnit, chosen: list[ClaimUnit]) -> bool:
+    return any(float(np.dot(unit.vector, other.vector)) >= REPEAT_SIMILARITY for other in chosen)
+
+
+def _story_position(units: list[ClaimUnit]) -> float:
+    return sum(u.position for u in units) / len(units)
+
+
+def _sentence(claim: Claim, unit: ClaimUnit) -> SummarySentence:
+    citations = [Citation(s.article_id, s.start, s.end, s.field) for s in claim.support]
+    first = next(
+        c for c in citations if (c.article_id, c.start, c.field) == (unit.article.id, unit.start, unit.field)
+    )
+    ordered = [first] + [c for c in citations if c is not first]
+    return SummarySentence(unit.text, ordered, claim.id)

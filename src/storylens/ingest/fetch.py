@@ -1,0 +1,153 @@
+"""A polite, defensive HTTP fetcher for article URLs.
+
+Polite: a User-Agent naming storylens, robots.txt honoured, one request per host per
+``per_host_interval``, retries with exponential backoff. Defensive: timeouts, redirects
+followed by hand (each hop re-checked), private/loopback/link-local addresses refused
+unless allowed (an article list must not probe a network), the body streamed raw under a
+byte cap and decompressed under the same cap.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from storylens import __version__
+from storylens.errors import InputError
+from storylens.ingest.decode import decompress_capped
+from storylens.ingest.options import IngestOptions
+
+USER_AGENT = f"storylens/{__version__} (news comparison; +https://github.com/storylens/storylens)"
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+@dataclass
+class Fetched:
+    url: str  # after redirects
+    content_type: str
+    body: bytes
+
+
+class Fetcher:
+    """One client, robots.txt cache and rate limiter for a run."""
+
+    def __init__(self, options: IngestOptions) -> None:
+        self.options = options
+        timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout)
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+        self.client = httpx.Client(timeout=timeout, headers=headers, follow_redirects=False)
+        self._robots: dict[str, RobotFileParser] = {}
+        self._last_request: dict[str, float] = {}
+
+    def close(self) -> None:
+        self.client.close()
+
+    def fetch(self, url: str) -> Fetched:
+        """The page at ``url``; InputError naming the URL and the reason when it cannot be had."""
+        current = url
+        for _ in range(self.options.max_redirects + 1):
+            self._check_address(current)
+            if not self._robots_allow(current):
+                raise InputError(url, f"robots.txt disallows {current}")
+            response_url, status, location, fetched = self._get(current)
+            if status in _REDIRECTS and location:
+                current = urljoin(response_url, location)
+                continue
+            if status != 200:
+                raise InputError(url, f"HTTP status {status}")
+            return fetched
+        raise InputError(url, f"more than {self.options.max_redirects} redirects")
+
+    def _check_address(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InputError(url, "only http and https URLs can be fetched")
+        if self.options.allow_private:
+            return
+        try:
+            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+        except OSError as error:
+            raise InputError(url, f"host not found ({error})") from error
+        for info in infos:
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if not address.is_global or address.is_multicast:
+                raise InputError(url, f"refusing private, loopback or link-local address {address}")
+
+    def _robots_allow(self, url: str) -> bool:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            self._robots[origin] = self._read_robots(origin)
+        return self._robots[origin].can_fetch(USER_AGENT, url)
+
+    def _read_robots(self, origin: str) -> RobotFileParser:
+        """RFC 9309: a missing robots.txt allows all; an unreachable or failing one disallows all."""
+        parser = RobotFileParser()
+        try:
+            _, status, _, fetched = self._get(f"{origin}/robots.txt")
+        except InputError:
+            status, fetched = 503, None
+        if status == 200 and fetched is not None:
+            parser.parse(fetched.body.decode("utf-8", errors="replace").splitlines())
+        elif 400 <= status < 500:
+            parser.allow_all = True
+        else:
+            parser.disallow_all = True
+        return parser
+
+    def _wait_turn(self, host: str) -> None:
+        wait = self._last_request.get(host, -1e9) + self.options.per_host_interval - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self._last_request[host] = time.monotonic()
+
+    def _get(self, url: str) -> tuple[str, int, str | None, Fetched | None]:
+        """(url, status, redirect location, body when 200), retrying transient failures with backoff."""
+        for attempt in range(self.options.retries + 1):
+            self._wait_turn(urlsplit(url).netloc)
+            try:
+                result = self._get_once(url)
+            except httpx.TransportError as error:
+                if attempt == self.options.retries:
+                    raise InputError(url, f"request failed ({type(error).__name__}: {error})") from error
+            else:
+                if result[1] not in _RETRY_STATUSES or attempt == self.options.retries:
+                    return result
+            time.sleep(self.options.backoff * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _get_once(self, url: str) -> tuple[str, int, str | None, Fetched | None]:
+        with self.client.stream("GET", url) as response:
+            if response.status_code != 200:
+                return str(response.url), response.status_code, response.headers.get("location"), None
+            body = self._read_capped(response, url)
+            return (
+                str(response.url),
+                200,
+                None,
+                Fetched(str(response.url), response.headers.get("content-type", ""), body),
+            )
+
+    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
+        limit = self.options.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise InputError(url, f"response is {int(declared):,} bytes, over the {limit:,}-byte limit")
+        chunks, size = [], 0
+        for chunk in response.iter_raw():
+            size += len(chunk)
+            if size > limit:
+                raise InputError(url, f"response exceeds the {limit:,}-byte limit")
+            chunks.append(chunk)
+        body = b"".join(chunks)
+        encoding = response.headers.get("content-encoding", "identity").lower()
+        if encoding in ("", "identity"):
+            return body
+        return decompress_capped(body, encoding, limit, url)

@@ -1,0 +1,1 @@
+"""One module per page family; each exposes ``router``."""

@@ -1,0 +1,65 @@
+"""Temporal expressions and their normalisation against the publication date (no models)."""
+
+from datetime import date, datetime, timezone
+
+from storylens.analyze.dates import Anchor, anchor_for, find_dates
+
+PUBLISHED = Anchor(date(2025, 3, 5), exact=True)  # a Wednesday
+
+
+def values(text: str, anchor: Anchor | None = PUBLISHED) -> dict[str, str | None]:
+    return {d.expression: d.value for d in find_dates(text, "text", anchor)}
+
+
+def test_weekday_is_the_one_before_publication_unless_the_sentence_looks_ahead() -> None:
+    found = values("The mill burned on Friday. Talks could resume as early as Saturday. They will meet on Monday.")
+    assert found == {"on Friday": "2025-02-28", "as early as Saturday": "2025-03-08", "on Monday": "2025-03-10"}
+
+
+def test_relative_days_months_and_years() -> None:
+    found = values("Crews left yesterday. The plan was drafted earlier this month and revised last year.")
+    assert found == {"yesterday": "2025-03-04", "earlier this month": "2025-03", "last year": "2024"}
+
+
+def test_years_after_prepositions_keep_year_precision() -> None:
+    assert values("The line opened in 2011 and has made losses after 2003.") == {"in 2011": "2011", "after 2003": "2003"}
+
+
+def test_absolute_dates_with_and_without_year() -> None:
+    found = values("The inquiry opened on 4 March and closed on Jan. 12, 2024. Rates peaked in May 2023.")
+    assert found == {"on 4 March": "2025-03-04", "on Jan. 12, 2024": "2024-01-12", "in May 2023": "2023-05"}
+
+
+def test_expression_is_kept_as_written_with_its_offsets() -> None:
+    text = "Nothing changed since mid-2019, officials said."
+    (found,) = find_dates(text, "text", PUBLISHED)
+    assert text[found.start : found.end] == found.expression == "since mid-2019"
+    assert found.value == "2019"
+
+
+def test_without_publication_date_the_latest_stated_date_anchors_relative_ones() -> None:
+    text = "The vote on Monday, 3 March 2025 was delayed from last month. It was set on Friday."
+    anchor = anchor_for(None, [text])
+    assert anchor == Anchor(date(2025, 3, 3), exact=False)
+    found = values(text, anchor)
+    assert found == {"on Monday": "2025-03-03", "3 March 2025": "2025-03-03", "last month": "2025-02",
+                     "on Friday": "2025-02-28"}
+
+
+def test_without_any_date_relative_expressions_stay_unresolved() -> None:
+    assert values("It happened yesterday, in 2011, and earlier this month.", None) == {
+        "yesterday": None, "in 2011": "2011", "earlier this month": None}
+
+
+def test_year_less_dates_take_the_year_nearest_publication() -> None:
+    found = values("Hearings start on April 17. The plan was filed in December and revised in February.")
+    assert found == {"on April 17": "2025-04-17", "in December": "2024-12", "in February": "2025-02"}
+
+
+def test_anchor_is_the_publication_day() -> None:
+    published = datetime(2025, 3, 5, 22, 0, tzinfo=timezone.utc)
+    assert anchor_for(published, []) == PUBLISHED
+
+
+def test_month_names_do_not_match_inside_words_or_as_bare_verbs() -> None:
+    assert values("The Mayor may speak. Marching bands played.") == {}

@@ -1,0 +1,128 @@
+"""Entities: grouping within an article (real pipeline) and merging across articles (no models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.analyze.entities import merge_entities
+from storylens.analyze.story_quotes import story_quotes
+from storylens.models import Article, Entity, Quote
+
+
+def analysed(text: str, outlet: str | None = None) -> Article:
+    from storylens.analyze import Analyzer
+
+    article = Article(id="a1", source="test", text=text, outlet=outlet)
+    Analyzer(embed=False).analyze([article])
+    return article
+
+
+def entity_of(article: Article, mention_text: str) -> Entity:
+    key = next(m.entity_key for m in article.mentions if m.text.removeprefix("the ").removeprefix("The ") == mention_text)
+    return next(e for e in article.entities if e.id == key)
+
+
+@pytest.mark.slow
+def test_full_name_surname_and_appositive_title_are_one_person() -> None:
+    article = analysed(
+        "The Deputy Foreign Minister, Amara Okafor, arrived in Geneva on Monday. "
+        "Okafor met the envoy for two hours."
+    )
+    person = entity_of(article, "Okafor")
+    assert (person.name, person.type, person.description) == ("Amara Okafor", "PERSON", "Deputy Foreign Minister")
+    assert entity_of(article, "Amara Okafor") == person
+
+
+@pytest.mark.slow
+def test_acronym_and_long_form_and_capital_as_government() -> None:
+    article = analysed(
+        "The United Nations hosted the talks. The UN said both sides attended. "
+        "The United States sent an observer, and Washington said it backed a settlement."
+    )
+    assert entity_of(article, "UN") == entity_of(article, "United Nations")
+    assert entity_of(article, "Washington").name == "United States"
+
+
+@pytest.mark.slow
+def test_outlet_names_are_organisations_not_people() -> None:
+    article = analysed("Ruth Castellane told the Northgate Evening Post that crews stayed overnight.", outlet="Northgate Evening Post")
+    assert entity_of(article, "Northgate Evening Post").type == "ORG"
+    assert entity_of(article, "Ruth Castellane").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_every_span_points_at_its_text() -> None:
+    from storylens.analyze import Analyzer
+
+    article = Article(
+        id="a2", source="test", outlet="Meridian Wire", title="Okafor: ‘We stay at the table’",
+        subtitle="Talks resume as early as Saturday, the UN says",
+        text="Amara Okafor spoke on Friday.\n\nNext steps\n\n“We stay,” she said, according to the Meridian Wire.",
+    )
+    Analyzer(embed=False).analyze([article])
+    spans = [*article.mentions, *article.quotes, *article.dates]
+    assert spans and {s.field for s in spans} >= {"title", "subtitle", "text"}
+    for span in spans:
+        written = span.expression if hasattr(span, "expression") else span.text
+        assert getattr(article, span.field)[span.start : span.end] == written
+    assert [article.text[s.start : s.end] for s in article.sentences if s.heading] == ["Next steps"]
+
+
+def local(article_id: str, name: str, kind: str = "PERSON", aliases: list[str] | None = None) -> Entity:
+    return Entity(id=f"{article_id}:{name}", name=name, type=kind, aliases=aliases or [], article_ids=[article_id])  # type: ignore[arg-type]
+
+
+def article_with(article_id: str, *entities: Entity) -> Article:
+    return Article(id=article_id, source=article_id, text="", entities=list(entities))
+
+
+def test_transliteration_variants_merge_and_namesakes_do_not() -> None:
+    articles = [
+        article_with("a", local("a", "Yuliya Marchenko"), local("a", "Ivan Marchenko")),
+        article_with("b", local("b", "Yulia Marchenko"), local("b", "Aleksandr Petrov")),
+        article_with("c", local("c", "Yulia Marchenko"), local("c", "Alexander Petrov")),
+    ]
+    entities, mapping = merge_entities(articles)
+    names = {e.name: e for e in entities}
+    assert set(names) == {"Yulia Marchenko", "Ivan Marchenko", "Aleksandr Petrov"} or set(names) == {
+        "Yulia Marchenko", "Ivan Marchenko", "Alexander Petrov"}
+    yulia = names["Yulia Marchenko"]
+    assert yulia.article_ids == ["a", "b", "c"] and "Yuliya Marchenko" in yulia.aliases
+    assert mapping["a:Yuliya Marchenko"] == mapping["c:Yulia Marchenko"] == yulia.id
+    assert mapping["a:Ivan Marchenko"] != yulia.id
+
+
+def test_a_bare_surname_joins_only_an_unambiguous_person() -> None:
+    one = merge_entities([article_with("a", local("a", "Lena Ortiz")), article_with("b", local("b", "Ortiz"))])[0]
+    assert [e.name for e in one] == ["Lena Ortiz"]
+    two = merge_entities([
+        article_with("a", local("a", "Lena Ortiz"), local("a", "Mario Ortiz")), article_with("b", local("b", "Ortiz")),
+    ])[0]
+    assert sorted(e.name for e in two) == ["Lena Ortiz", "Mario Ortiz", "Ortiz"]
+
+
+def test_organisations_merge_by_acronym_and_word_order() -> None:
+    entities, _ = merge_entities([
+        article_with("a", local("a", "United Nations", "ORG"), local("a", "Ministry of Finance", "ORG")),
+        article_with("b", local("b", "UN", "ORG"), local("b", "Finance Ministry", "ORG")),
+    ])
+    assert sorted(e.name for e in entities) == ["Finance Ministry", "United Nations"] or sorted(
+        e.name for e in entities) == ["Ministry of Finance", "United Nations"]
+
+
+def test_story_ids_are_stable_sha1_prefixes() -> None:
+    first, _ = merge_entities([article_with("a", local("a", "Lena Ortiz"))])
+    again, _ = merge_entities([article_with("z", local("z", "Lena Ortiz"))])
+    assert first[0].id == again[0].id and len(first[0].id) == 16 and int(first[0].id, 16) >= 0
+
+
+def test_story_quotes_resolve_a_title_against_another_outlets_names() -> None:
+    council = local("b", "Port Halden City Council", "ORG")
+    quote = Quote(article_id="a", speaker="city council", speaker_entity_id=None, speaker_text="the city council",
+                  text="Residents may return", start=0, end=20, kind="indirect", speaker_form="title")
+    articles = [article_with("a"), article_with("b", council)]
+    articles[0].quotes = [quote]
+    entities, mapping = merge_entities(articles)
+    (resolved,) = story_quotes(articles, entities, mapping)
+    assert resolved.speaker == "Port Halden City Council" and resolved.speaker_entity_id == entities[0].id
+    assert articles[0].quotes[0].speaker == "city council"  # the article's own reading is kept

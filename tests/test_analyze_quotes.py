@@ -1,0 +1,92 @@
+"""Quotes and their speakers on small fictional articles, through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from storylens.models import Article
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = datetime(2025, 3, 5, 9, 0, tzinfo=timezone.utc)
+
+
+def analysed(text: str, title: str | None = None, outlet: str | None = "The Kestrel Courier") -> Article:
+    from storylens.analyze import Analyzer
+
+    article = Article(id="a1", source="test", text=text, title=title, outlet=outlet, published=PUBLISHED)
+    Analyzer(embed=False).analyze([article])
+    return article
+
+
+def quote_rows(article: Article) -> list[tuple[str, str, str | None, str | None]]:
+    return [(q.text, q.kind, q.speaker, q.speaker_form) for q in article.quotes]
+
+
+def test_direct_quote_split_by_its_attribution_and_resolved_pronoun() -> None:
+    text = "Deputy Minister Amara Okafor visited the site on Monday.\n\n“We will rebuild,” she said. “It will take time.”"
+    assert quote_rows(analysed(text)) == [
+        ("We will rebuild,", "direct", "Amara Okafor", "pronoun"),
+        ("It will take time.", "direct", "Amara Okafor", "none"),
+    ]
+
+
+def test_straight_quotes_spanning_sentences_with_inverted_attribution() -> None:
+    text = 'Tomas Brill runs the bakery on Quay Street.\n\n"We lost everything. The ovens are gone," said Brill.'
+    assert quote_rows(analysed(text)) == [
+        ("We lost everything. The ovens are gone,", "direct", "Tomas Brill", "surname"),
+    ]
+
+
+def test_indirect_speech_with_that_and_told_reporters() -> None:
+    text = "Harbour master Ines Vale said that the port would reopen on Friday. She told reporters the cranes were safe."
+    assert quote_rows(analysed(text)) == [
+        ("the port would reopen on Friday", "indirect", "Ines Vale", "name"),
+        ("the cranes were safe", "indirect", "Ines Vale", "pronoun"),
+    ]
+
+
+def test_according_to_and_a_mixed_quote() -> None:
+    text = (
+        "According to the Harbour Authority, 40 boats were damaged.\n\n"
+        "Ines Vale said the storm had been “the worst in living memory” for the town."
+    )
+    assert quote_rows(analysed(text)) == [
+        ("40 boats were damaged", "indirect", "Harbour Authority", "according_to"),
+        ("the storm had been “the worst in living memory” for the town", "mixed", "Ines Vale", "name"),
+    ]
+
+
+def test_speaker_speaking_for_someone_else() -> None:
+    text = "The Secretary-General welcomes the talks, the spokesperson Lena Ortiz said on Wednesday."
+    assert quote_rows(analysed(text)) == [("The Secretary-General welcomes the talks", "indirect", "Lena Ortiz", "name")]
+
+
+def test_title_speaker_resolves_through_the_appositive_description() -> None:
+    text = (
+        "The minister's press secretary, Rosa Lind, met the unions on Monday.\n\n"
+        "“Nothing has been decided,” the press secretary said."
+    )
+    assert quote_rows(analysed(text)) == [("Nothing has been decided,", "direct", "Rosa Lind", "title")]
+
+
+def test_floating_quote_continues_the_last_speaker_and_scare_quotes_are_ignored() -> None:
+    text = (
+        "“The water came in fast,” said fisherman Aled Morgan.\n\n"
+        "“By the time we woke, the boats were loose.”\n\n"
+        "Residents called the barrier a “white elephant” last year."
+    )
+    rows = quote_rows(analysed(text))
+    assert rows == [
+        ("The water came in fast,", "direct", "Aled Morgan", "name"),
+        ("By the time we woke, the boats were loose.", "direct", "Aled Morgan", "none"),
+    ]
+
+
+def test_headline_quotes_carry_their_field() -> None:
+    article = analysed("Mayor Petra Sande opened the bridge on Tuesday.", title="Sande: ‘This bridge joins two towns’")
+    (quote,) = article.quotes
+    assert (quote.field, quote.text, quote.speaker) == ("title", "This bridge joins two towns", "Petra Sande")
+    assert article.title[quote.start : quote.end] == quote.text

@@ -1,0 +1,205 @@
+"""compare_story on small fictional stories: statuses, copies, conflicts, framing, summary, timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.compare import compare_story
+from storylens.models import Story, contract
+from storylens.schema import validate_contract
+from tests.test_compare_fixtures import make_article, strike_story
+
+pytestmark = pytest.mark.slow  # sentence embeddings
+
+
+@pytest.fixture(scope="module")
+def strike() -> Story:
+    return compare_story("strike", strike_story())
+
+
+def _claim_with(story: Story, words: str):
+    return next(c for c in story.claims if words in c.text)
+
+
+def test_statuses_count_a_syndicated_copy_once(strike):
+    walkout = _claim_with(strike, "walked")
+    assert walkout.status == "consensus"
+    assert {s.article_id for s in walkout.support} == {"wire", "tabloid", "partisan", "copy"}
+    assert [s.copy_of for s in walkout.support if s.article_id == "copy"] == ["wire"]
+    exports = _claim_with(strike, "grain exports")
+    assert exports.status == "partial"
+    assert _claim_with(strike, "Lorries").status == "unique"
+    headline = _claim_with(strike, "strike over pay")  # the wire's and its copy's headline: one source
+    assert headline.status == "unique" and headline.support[0].field == "title"
+
+
+def test_claim_ids_follow_importance(strike):
+    assert [c.id for c in strike.claims] == [f"c{i}" for i in range(1, len(strike.claims) + 1)]
+    importance = [c.importance for c in strike.claims]
+    assert importance == sorted(importance, reverse=True)
+    assert strike.claims[0].status == "consensus"
+
+
+def test_every_span_is_its_text(strike):
+    articles = {a.id: a for a in strike_story()}
+    spans = [s for c in strike.claims for s in c.support]
+    spans += [c for s in strike.summary for c in s.citations] + [
+        c for t in strike.timeline for c in t.also_cited
+    ]
+    for span in spans:
+        text = articles[span.article_id].span_text(span.start, span.end, span.field)
+        assert text and text == getattr(span, "text", text)
+    for entry in strike.timeline:
+        assert articles[entry.article_id].text[entry.start : entry.end] == entry.text
+
+
+def test_story_validates_against_the_contract(strike):
+    validate_contract(contract([strike], strike_story()))
+    assert strike.title in {a.title for a in strike_story()}
+    assert strike.outlets[0] == "Meridian Wire" and strike.first_published < strike.last_published
+
+
+def test_omissions_list_what_others_carry(strike):
+    omitted = {o.article_id: o.claim_ids for o in strike.omissions}
+    assert _claim_with(strike, "grain exports").id in omitted["tabloid"]
+    assert _claim_with(strike, "1,200").id in omitted["partisan"]
+    assert "wire" not in omitted
+
+
+def test_number_and_polarity_conflicts_name_each_outlet(strike):
+    by_kind = {c.kind: c for c in strike.conflicts}
+    assert set(by_kind) == {"number", "negation"}
+    members = {v.article_id: v.value for v in by_kind["number"].values}
+    assert members["wire"] == "1,200 members" and members["tabloid"] == "1,500 members"
+    assert not by_kind["number"].update
+    assert "Meridian Wire" in by_kind["negation"].description and "refused" in by_kind["negation"].description
+
+
+def test_framing_contrasts_loaded_words_with_neutral_ones(strike):
+    phrases = {
+        (f.claim_id, v.article_id): (v.phrase, v.connotation) for f in strike.framing for v in f.variants
+    }
+    velling = _claim_with(strike, "fair deal").id
+    assert phrases[(velling, "tabloid")] == ("admitted", "guilt")
+    assert phrases[(velling, "wire")] == ("said", "neutral")
+    proposals = _claim_with(strike, "overtime pay for night").id
+    assert phrases[(proposals, "partisan")] == ("radical demands", "negative")
+    assert phrases[(proposals, "wire")] == ("proposals", "neutral")
+    assert {"outlet": "The Daily Clarion", "entity": "Mara Velling"}.items() <= strike.loaded_terms[0].items()
+
+
+def test_summary_is_neutral_cited_and_free_of_repeats(strike):
+    claims = {c.id: c for c in strike.claims}
+    statuses = [claims[s.claim_id].status for s in strike.summary]
+    assert statuses[0] == "consensus" and statuses == sorted(statuses)  # consensus block, then partial
+    assert len({s.text for s in strike.summary}) == len(strike.summary)
+    for sentence in strike.summary:
+        assert {c.article_id for c in sentence.citations} == {
+            s.article_id for s in claims[sentence.claim_id].support
+        }
+    texts = " ".join(s.text for s in strike.summary)
+    assert "radical demands" not in texts and "admitted" not in texts and "proposals" in texts
+    disputed = {i for c in strike.conflicts for i in c.claim_ids}
+    assert disputed and not disputed & {s.claim_id for s in strike.summary}
+
+
+def test_timeline_is_ordered_and_merged(strike):
+    dates = [t.date for t in strike.timeline]
+    assert dates == sorted(dates) == ["2025-03-03", "2025-03-06"]
+    assert len(strike.timeline[0].also_cited) == 3
+
+
+def _toll(article_id: str, published: str, sentence: str, title: str = "Factory fire in Dunmore"):
+    body = f"A fire swept through a textile plant in Dunmore. {sentence} Investigators are at the site."
+    return make_article(article_id, article_id.title(), published, title, body, names={"Dunmore": "GPE"})
+
+
+def test_a_later_figure_is_an_update_not_a_conflict():
+    story = compare_story(
+        "fire",
+        [
+            _toll("early", "2025-03-03T08:00:00+00:00", "Officials said 12 people were killed in the fire."),
+            _toll(
+                "late",
+                "2025-03-04T09:00:00+00:00",
+                "Officials said the toll rose to 15 people killed in the fire.",
+            ),
+        ],
+    )
+    (conflict,) = story.conflicts
+    assert conflict.update and conflict.kind == "number"
+    assert [v.published[:10] for v in conflict.values] == ["2025-03-03", "2025-03-04"]
+    assert "updated" in conflict.description
+    assert any("15 people" in s.text for s in story.summary) and not any(
+        "12 people" in s.text for s in story.summary
+    )
+
+
+def test_same_time_figures_are_a_conflict():
+    story = compare_story(
+        "fire",
+        [
+            _toll("one", "2025-03-03T08:00:00+00:00", "Officials said 12 people were killed in the fire."),
+            _toll("two", "2025-03-03T08:20:00+00:00", "Officials said 15 people were killed in the fire."),
+        ],
+    )
+    assert [(c.kind, c.update) for c in story.conflicts] == [("number", False)]
+
+
+def test_different_facts_with_different_figures_are_no_conflict():
+    story = compare_story(
+        "fire",
+        [
+            _toll("one", "2025-03-03T08:00:00+00:00", "Officials said 12 people were killed in the fire."),
+            _toll(
+                "two", "2025-03-03T08:20:00+00:00", "Officials said 40 workers were evacuated from the plant."
+            ),
+        ],
+    )
+    assert story.conflicts == []
+
+
+def test_date_conflict():
+    def article(article_id: str, expression: str, value: str):
+        body = f"The Harbour Authority suspended the port's night shifts {expression}, citing safety rules."
+        return make_article(
+            article_id,
+            article_id,
+            "2025-03-04T09:00:00+00:00",
+            "Night shifts suspended",
+            body,
+            names={"Harbour Authority": "ORG"},
+            dates={expression: value},
+        )
+
+    story = compare_story(
+        "dates", [article("a", "on Monday", "2025-03-03"), article("b", "on Sunday", "2025-03-02")]
+    )
+    (conflict,) = story.conflicts
+    assert conflict.kind == "date"
+    assert [v.value for v in conflict.values] == ["2025-03-03 (on Monday)", "2025-03-02 (on Sunday)"]
+
+
+def test_who_did_it_conflict():
+    def article(article_id: str, actor: str):
+        body = f"The {actor} arrested two men near the Kestrel Bay docks late on Tuesday night."
+        return make_article(
+            article_id,
+            article_id,
+            "2025-03-05T09:00:00+00:00",
+            "Two arrested at docks",
+            body,
+            names={actor: "ORG", "Kestrel Bay": "GPE"},
+        )
+
+    story = compare_story("arrests", [article("a", "Harbour Police"), article("b", "Coast Guard")])
+    (conflict,) = story.conflicts
+    assert conflict.kind == "entity"
+    assert {v.value for v in conflict.values} == {"Harbour Police", "Coast Guard"}
+
+
+def test_a_single_article_story_is_all_unique_and_summarised():
+    (article,) = [a for a in strike_story() if a.id == "tabloid"]
+    story = compare_story("alone", [article])
+    assert {c.status for c in story.claims} == {"unique"}
+    assert story.omissions == [] and story.conflicts == [] and story.summary

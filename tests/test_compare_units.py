@@ -1,0 +1,117 @@
+"""The pieces of compare that need no model: clauses, figures, lexicon, entities, updates."""
+
+from __future__ import annotations
+
+from storylens.compare.alignment import dates_disagree, figures_disagree
+from storylens.compare.claims import article_claims
+from storylens.compare.entities import _one_per_id, story_entities, story_quotes
+from storylens.compare.lexicon import load_lexicon
+from storylens.compare.text import figures
+from storylens.models import Entity
+from tests.test_compare_fixtures import make_article
+
+
+def _body_claims(body: str) -> list[str]:
+    article = make_article("a", "A", "2025-03-03T10:00:00+00:00", "Title", body)
+    return [u.text for u in article_claims(article) if u.field == "text"]
+
+
+def test_sentences_split_into_independent_clauses():
+    assert _body_claims(
+        "The union submitted its proposals on Friday, including that overtime pay must double. "
+        "The company rejected the plan, but the union said talks would go on."
+    ) == [
+        "The union submitted its proposals on Friday",
+        "overtime pay must double.",
+        "The company rejected the plan",
+        "the union said talks would go on.",
+    ]
+
+
+def test_a_consequence_opens_a_clause_and_a_dateline_is_no_claim():
+    assert _body_claims(
+        "GENEVA, March 5 (Meridian Wire) - A fire broke out at the mill on Monday, "
+        "injuring 12 workers on the night shift. "
+        "DUNMORE, March 3"
+    ) == ["A fire broke out at the mill on Monday", "injuring 12 workers on the night shift."]
+
+
+def test_a_list_is_not_split():
+    assert _body_claims("Workers, managers and drivers joined the rally outside the gates.") == [
+        "Workers, managers and drivers joined the rally outside the gates."
+    ]
+
+
+def test_headline_and_standfirst_are_claims():
+    article = make_article(
+        "a", "A", "2025-03-03T10:00:00+00:00", "Port strike", "Body text here.", subtitle="Workers walk out"
+    )
+    assert [(u.field, u.text, u.in_headline) for u in article_claims(article)][:2] == [
+        ("title", "Port strike", True),
+        ("subtitle", "Workers walk out", True),
+    ]
+
+
+def test_figures_know_what_they_count():
+    (killed,) = figures("At least twelve people were killed.")
+    assert killed.value == 12 and killed.head == "people" and "killed" in killed.context
+    assert [f.value for f in figures("Damage reached $4.5 million in 2024.")] == [4_500_000]
+    assert figures_disagree(figures("12 people killed"), figures("15 people killed"))
+    assert not figures_disagree(figures("12 people killed"), figures("40 workers evacuated"))
+
+
+def test_dates_compare_at_common_precision():
+    assert not dates_disagree({"2025-03"}, {"2025-03-04"})
+    assert dates_disagree({"2025-03-03"}, {"2025-03-02"})
+    assert not dates_disagree({"2025-03-03", "2025-03-05"}, {"2025-03-02"})
+
+
+def test_lexicon_reads_loaded_terms_and_polarity():
+    lexicon = load_lexicon()
+    hits = lexicon.find("Velling conceded that the radical demands were slashed, she said.")
+    assert [(h.term.form, h.loaded) for h in hits] == [
+        ("conceded", True),
+        ("radical demands", True),
+        ("slashed", True),
+        ("said", False),
+    ]
+    assert lexicon.negated("They didn’t sign") and not lexicon.negated("They signed")
+    agreed, refused = (
+        lexicon.polar_words("The board agreed to talks"),
+        lexicon.polar_words("The board refused talks"),
+    )
+    assert lexicon.opposite_pair(agreed, refused) == ("agreed", "refused")
+    assert lexicon.opposite_pair(agreed, agreed) is None
+
+
+def test_story_quotes_name_the_story_entity():
+    article = make_article(
+        "a",
+        "A",
+        "2025-03-03T10:00:00+00:00",
+        "T",
+        "“We stay out,” Velling said.",
+        names={"Velling": "PERSON"},
+        quotes=[("We stay out,", "Velling")],
+    )
+    other = make_article(
+        "b",
+        "B",
+        "2025-03-03T10:00:00+00:00",
+        "T",
+        "Mara Velling led the strike.",
+        names={"Mara Velling": "PERSON"},
+    )
+    entities = story_entities([article, other])
+    (quote,) = story_quotes([article, other], entities)
+    assert quote.speaker == "Mara Velling" and entities.name(quote.speaker_entity_id) == "Mara Velling"
+
+
+def test_entities_given_one_id_are_named_once():
+    same = [
+        Entity("e", "Mara Velling", "PERSON", ["Velling"], None, ["a"]),
+        Entity("e", "Mara Velling", "PERSON", ["M. Velling"], "union leader", ["b"]),
+    ]
+    (entity,) = _one_per_id(same)
+    assert entity.aliases == ["M. Velling", "Velling"] and entity.article_ids == ["a", "b"]
+    assert entity.description == "union leader"

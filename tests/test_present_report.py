@@ -1,0 +1,79 @@
+"""Markdown and HTML reports of one story: every section present, article text inert."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from storylens.compare import compare_story
+from storylens.present.markdown import escape, render_markdown
+from storylens.present.report_html import render_html
+from tests.test_compare_fixtures import strike_story
+
+pytestmark = pytest.mark.slow  # compare embeds the claims
+
+HOSTILE = "<script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)>"
+
+
+@pytest.fixture(scope="module")
+def hostile_story():
+    articles = strike_story()
+    articles[1].title = HOSTILE
+    articles[1].outlet = "Evil <b>Outlet</b> | *x*"
+    return compare_story("strike", articles), articles
+
+
+def test_markdown_report_has_every_section_and_cites_outlets(hostile_story):
+    story, articles = hostile_story
+    report = render_markdown(story, articles)
+    for heading in (
+        "Summary",
+        "What every outlet reports",
+        "What some outlets report",
+        "Conflicts and updates",
+        "Framing",
+        "What each outlet leaves out",
+        "Timeline",
+    ):
+        assert f"\n## {heading}\n" in report
+    assert "1. Dock workers at the Port of Kestrel Bay walked off the job" in report
+    assert "Meridian Wire" in report and "The Halden Chronicle (copy)" in report
+
+
+def test_markdown_escapes_article_text(hostile_story):
+    story, articles = hostile_story
+    report = render_markdown(story, articles)
+    assert not re.search(r"(?<!\\)<", report)  # no live inline HTML
+    assert not re.search(r"(?<!\\)\]\(", report)  # no live Markdown link
+    assert escape("a *b* <c>") == r"a \*b\* \<c\>"
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes += attrs
+
+
+def test_html_report_is_self_contained_and_inert(hostile_story):
+    story, articles = hostile_story
+    page = render_html([story], articles)
+    parser = _Tags()
+    parser.feed(page)
+    assert {"script", "img", "a", "link", "iframe"}.isdisjoint(parser.tags)
+    assert not [a for a in parser.attributes if a[0].startswith("on") or a[0] in {"src", "href"}]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert not re.search(r"https?://", page)
+    assert "<h2>Summary</h2>" in page and page.startswith("<!DOCTYPE html>")
+
+
+def test_html_report_holds_several_stories(hostile_story):
+    story, articles = hostile_story
+    page = render_html([story, story], articles)
+    assert page.count("<article>") == 2 and "<title>storylens stories</title>" in page
