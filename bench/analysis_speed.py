@@ -55,11 +55,16 @@ def main() -> None:
     for run in range(args.runs):
         bare.append(time_bare(texts, args.model))
         analysis.append(time_analysis(documents, args.model))
-        print(f"run {run + 1}: bare {len(texts) / bare[-1]:.1f} art/s, analysis {len(texts) / analysis[-1]:.1f} art/s")
+        print(
+            f"run {run + 1}: bare {len(texts) / bare[-1]:.1f} art/s, "
+            f"analysis {len(texts) / analysis[-1]:.1f} art/s"
+        )
     ratios = [a / b for a, b in zip(analysis, bare, strict=True)]
     print(f"articles: {len(texts)}  runs: {args.runs}")
     print(f"bare nlp.pipe: {len(texts) / statistics.median(bare):.1f} articles/s (median)")
-    print(f"Analyzer(embed=False).analyze: {len(texts) / statistics.median(analysis):.1f} articles/s (median)")
+    print(
+        f"Analyzer(embed=False).analyze: {len(texts) / statistics.median(analysis):.1f} articles/s (median)"
+    )
     print(f"cost ratio analysis / bare: {statistics.median(ratios):.2f} (median of per-run ratios)")
 
 

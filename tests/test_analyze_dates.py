@@ -1,6 +1,6 @@
 """Temporal expressions and their normalisation against the publication date (no models)."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from storylens.analyze.dates import Anchor, anchor_for, find_dates
 
@@ -12,8 +12,14 @@ def values(text: str, anchor: Anchor | None = PUBLISHED) -> dict[str, str | None
 
 
 def test_weekday_is_the_one_before_publication_unless_the_sentence_looks_ahead() -> None:
-    found = values("The mill burned on Friday. Talks could resume as early as Saturday. They will meet on Monday.")
-    assert found == {"on Friday": "2025-02-28", "as early as Saturday": "2025-03-08", "on Monday": "2025-03-10"}
+    found = values(
+        "The mill burned on Friday. Talks could resume as early as Saturday. They will meet on Monday."
+    )
+    assert found == {
+        "on Friday": "2025-02-28",
+        "as early as Saturday": "2025-03-08",
+        "on Monday": "2025-03-10",
+    }
 
 
 def test_relative_days_months_and_years() -> None:
@@ -22,7 +28,10 @@ def test_relative_days_months_and_years() -> None:
 
 
 def test_years_after_prepositions_keep_year_precision() -> None:
-    assert values("The line opened in 2011 and has made losses after 2003.") == {"in 2011": "2011", "after 2003": "2003"}
+    assert values("The line opened in 2011 and has made losses after 2003.") == {
+        "in 2011": "2011",
+        "after 2003": "2003",
+    }
 
 
 def test_absolute_dates_with_and_without_year() -> None:
@@ -42,13 +51,20 @@ def test_without_publication_date_the_latest_stated_date_anchors_relative_ones()
     anchor = anchor_for(None, [text])
     assert anchor == Anchor(date(2025, 3, 3), exact=False)
     found = values(text, anchor)
-    assert found == {"on Monday": "2025-03-03", "3 March 2025": "2025-03-03", "last month": "2025-02",
-                     "on Friday": "2025-02-28"}
+    assert found == {
+        "on Monday": "2025-03-03",
+        "3 March 2025": "2025-03-03",
+        "last month": "2025-02",
+        "on Friday": "2025-02-28",
+    }
 
 
 def test_without_any_date_relative_expressions_stay_unresolved() -> None:
     assert values("It happened yesterday, in 2011, and earlier this month.", None) == {
-        "yesterday": None, "in 2011": "2011", "earlier this month": None}
+        "yesterday": None,
+        "in 2011": "2011",
+        "earlier this month": None,
+    }
 
 
 def test_year_less_dates_take_the_year_nearest_publication() -> None:
@@ -57,7 +73,7 @@ def test_year_less_dates_take_the_year_nearest_publication() -> None:
 
 
 def test_anchor_is_the_publication_day() -> None:
-    published = datetime(2025, 3, 5, 22, 0, tzinfo=timezone.utc)
+    published = datetime(2025, 3, 5, 22, 0, tzinfo=UTC)
     assert anchor_for(published, []) == PUBLISHED
 
 

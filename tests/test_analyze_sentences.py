@@ -37,4 +37,7 @@ def test_parsed_sentences_never_cross_a_subhead() -> None:
 
     body = "Crews worked through the night\nThe fire was out by dawn, officials said."
     found = texts(body, sentences_from_doc(get_nlp()(body)))
-    assert found == [("Crews worked through the night", True), ("The fire was out by dawn, officials said.", False)]
+    assert found == [
+        ("Crews worked through the night", True),
+        ("The fire was out by dawn, officials said.", False),
+    ]

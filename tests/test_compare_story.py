@@ -130,9 +130,8 @@ def test_a_later_figure_is_an_update_not_a_conflict():
     assert conflict.update and conflict.kind == "number"
     assert [v.published[:10] for v in conflict.values] == ["2025-03-03", "2025-03-04"]
     assert "updated" in conflict.description
-    assert any("15 people" in s.text for s in story.summary) and not any(
-        "12 people" in s.text for s in story.summary
-    )
+    (toll,) = [s for s in story.summary if "people" in s.text]
+    assert "15 people" in toll.text and [c.article_id for c in toll.citations] == ["late"]
 
 
 def test_same_time_figures_are_a_conflict():
@@ -203,3 +202,27 @@ def test_a_single_article_story_is_all_unique_and_summarised():
     story = compare_story("alone", [article])
     assert {c.status for c in story.claims} == {"unique"}
     assert story.omissions == [] and story.conflicts == [] and story.summary
+
+
+def test_a_quoted_claim_names_its_speaker_by_the_story_entity():
+    quoted = make_article(
+        "q",
+        "Q",
+        "2025-03-03T10:00:00+00:00",
+        "Dock strike",
+        "“We will stay out until the port pays overtime fairly,” Velling said on the picket line.",
+        names={"Velling": "PERSON"},
+        quotes=[("We will stay out until the port pays overtime fairly,", "Velling")],
+    )
+    named = make_article(
+        "n",
+        "N",
+        "2025-03-03T11:00:00+00:00",
+        "Dock strike",
+        "Union leader Mara Velling led the picket line at the port gates.",
+        names={"Mara Velling": "PERSON"},
+    )
+    story = compare_story("quote", [quoted, named])
+    claim = next(c for c in story.claims if "stay out" in c.text)
+    assert claim.speaker == "Mara Velling"
+    assert [q.speaker for q in story.quotes] == ["Mara Velling"]

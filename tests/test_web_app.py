@@ -244,7 +244,9 @@ def test_omissions_are_per_outlet_claims_none_of_its_articles_state() -> None:
         "s", "S", list(arts), claims=claims, omissions=[Omission("a1", ["c1", "c2"]), Omission("a2", ["c2"])]
     )
     page = build_story_page(StoryBundle(story, arts))
-    assert [(o.outlet, [v.claim.id for v in o.claims]) for o in page.omissions] == [("Wire", ["c2"])]
+    assert [([a.id for a in o.articles], [v.claim.id for v in o.claims]) for o in page.omissions] == [
+        (["a1", "a2"], ["c2"])
+    ]
 
 
 def test_api_lists_are_paginated(client: TestClient, corpus_store: tuple[Store, Corpus]) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from storylens.errors import InputError
@@ -22,7 +23,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 SAMPLE_DIR = Path(__file__).parent / "data" / "sample" / "articles"
@@ -84,10 +85,9 @@ def _options(allow_private: bool, no_fetch: bool):  # type: ignore[no-untyped-de
 
 
 def _report_errors(errors: list[InputError]) -> None:
-    from storylens.present.terminal import errors_table
-
-    if errors:
-        console.print(errors_table(errors))
+    """One line per failed input, unwrapped, so it can be read and grepped."""
+    for error in errors:
+        console.print(f"[red]error:[/red] {escape(error.source)}: {escape(error.reason)}", soft_wrap=True)
 
 
 def _write(text: str, path: Path | None) -> None:

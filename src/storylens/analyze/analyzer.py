@@ -52,7 +52,9 @@ class Analyzer:
         keys = [(i, f) for i, a in enumerate(articles) for f in FIELDS if getattr(a, f)]
         texts = (getattr(articles[i], f) for i, f in keys)
         parsed: list[dict[SpanField, Doc]] = [{} for _ in articles]
-        for (i, field), doc in zip(keys, get_nlp(self.model).pipe(texts, batch_size=self.batch_size), strict=True):
+        for (i, field), doc in zip(
+            keys, get_nlp(self.model).pipe(texts, batch_size=self.batch_size), strict=True
+        ):
             parsed[i][field] = doc
         return parsed
 
@@ -66,7 +68,12 @@ def annotate(article: Article, docs: dict[SpanField, Doc]) -> None:
     raw = [q for field in FIELDS if field in docs for q in find_quotes(docs[field], field)]
     article.quotes = [_quote(article, q, resolver) for q in raw]
     anchor = anchor_for(article.published, [getattr(article, f) or "" for f in FIELDS])
-    article.dates = [d for field in FIELDS if getattr(article, field) for d in find_dates(getattr(article, field), field, anchor)]
+    article.dates = [
+        d
+        for field in FIELDS
+        if getattr(article, field)
+        for d in find_dates(getattr(article, field), field, anchor)
+    ]
 
 
 def _quote(article: Article, raw: RawQuote, resolver: SpeakerResolver) -> Quote:

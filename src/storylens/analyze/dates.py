@@ -20,25 +20,46 @@ from storylens.models import SpanField, TemporalExpression
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-         "august aug", "september sep sept", "october oct", "november nov", "december dec"],
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ],
         start=1,
     )
     for name in names.split()
 }
 _FULL_MONTH_NAMES = frozenset(date(2000, m, 1).strftime("%B").lower() for m in range(1, 13))
-_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_MONTH = r"(?P<month>" + "|".join(
-    m.title() + ("" if m in _FULL_MONTH_NAMES else r"\.?")
-    for m in sorted(_MONTHS, key=len, reverse=True)
-) + ")"
+_WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(
+        m.title() + ("" if m in _FULL_MONTH_NAMES else r"\.?") for m in sorted(_MONTHS, key=len, reverse=True)
+    )
+    + ")"
+)
 _WEEKDAY = r"(?P<weekday>" + "|".join(d.title() for d in _WEEKDAYS) + ")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_LEAD = r"\b(?:(?P<lead>(?i:as early as|as late as|no later than|on|in|since|after|before|by|until|from|during|next|last|this|coming))\s+)?"
+_LEAD_WORDS = (
+    "as early as|as late as|no later than|on|in|since|after|before|by|until|from|during|next|last|this|coming"
+)
+_LEAD = r"\b(?:(?P<lead>(?i:" + _LEAD_WORDS + r"))\s+)?"
 _FUTURE_LEADS = frozenset({"as early as", "as late as", "no later than", "next", "coming", "until", "by"})
 _FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|shall|'ll|’ll|is due|are due|expected|scheduled|set to|plans? to|planned|intends? to|to be held)\b",
+    r"\b(?:will|shall|'ll|’ll|is due|are due|expected|scheduled|set to|plans? to|planned|intends? to"
+    r"|to be held)\b",
     re.IGNORECASE,
 )
 _PATTERNS = [
@@ -46,15 +67,38 @@ _PATTERNS = [
     ("day", _LEAD + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b"),
     ("day", _LEAD + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
     ("month", _LEAD + _MONTH + r",?\s+" + _YEAR + r"\b"),
-    ("month", r"\b(?P<lead>(?i:in|since|by|until|from|during|early|late|mid-|earlier in|later in))\s*" + _MONTH + r"(?![\w-])"),
-    ("month", r"\b(?P<month>" + "|".join(m.title() for m in sorted(_FULL_MONTH_NAMES) if m != "may") + r")\b"),
+    (
+        "month",
+        r"\b(?P<lead>(?i:in|since|by|until|from|during|early|late|mid-|earlier in|later in))\s*"
+        + _MONTH
+        + r"(?![\w-])",
+    ),
+    (
+        "month",
+        r"\b(?P<month>" + "|".join(m.title() for m in sorted(_FULL_MONTH_NAMES) if m != "may") + r")\b",
+    ),
     ("weekday", _LEAD + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("relative_day", r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)\b"),
+    (
+        "relative_day",
+        r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)\b",
+    ),
     ("relative_month", r"\b(?P<word>(?:earlier|later) this month|this month|last month|next month)\b"),
-    ("relative_year", r"\b(?P<word>(?:earlier|later) this year|(?:the )?end of (?:the|this) year|this year|last year|next year)\b"),
-    ("year", r"\b(?P<lead>(?i:in|since|after|before|by|until|from|during|of))\s+(?:(?i:early|late|mid-?)\s*)?" + _YEAR + r"\b"),
+    (
+        "relative_year",
+        r"\b(?P<word>(?:earlier|later) this year|(?:the )?end of (?:the|this) year|this year|last year"
+        r"|next year)\b",
+    ),
+    (
+        "year",
+        r"\b(?P<lead>(?i:in|since|after|before|by|until|from|during|of))\s+(?:(?i:early|late|mid-?)\s*)?"
+        + _YEAR
+        + r"\b",
+    ),
 ]
-_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE if kind.startswith("relative") else 0)) for kind, pattern in _PATTERNS]
+_COMPILED = [
+    (kind, re.compile(pattern, re.IGNORECASE if kind.startswith("relative") else 0))
+    for kind, pattern in _PATTERNS
+]
 _DAY_OFFSETS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
 _MONTH_OFFSETS = {"last month": -1, "next month": 1}
 _YEAR_OFFSETS = {"last year": -1, "next year": 1}
@@ -139,13 +183,19 @@ def _resolve(kind: str, match: re.Match[str], anchor: Anchor | None, ahead: bool
     if kind == "relative_year":
         return str(anchor.day.year + _YEAR_OFFSETS.get(groups["word"].lower(), 0))
     if kind == "weekday":
-        return _weekday(groups["weekday"].lower(), (groups.get("lead") or "").lower(), anchor.day, ahead).isoformat()
+        return _weekday(
+            groups["weekday"].lower(), (groups.get("lead") or "").lower(), anchor.day, ahead
+        ).isoformat()
     return (anchor.day + timedelta(days=_DAY_OFFSETS.get(groups["word"].lower(), 0))).isoformat()
 
 
 def _full_date(match: re.Match[str], anchor: Anchor | None) -> str | None:
     if match["year"]:
-        return date(int(match["year"]), _month_number(match), int(match["day"])).isoformat() if _valid_day(match) else None
+        return (
+            date(int(match["year"]), _month_number(match), int(match["day"])).isoformat()
+            if _valid_day(match)
+            else None
+        )
     if anchor is None:
         return None
     return _nearest_year_date(_month_number(match), int(match["day"]), anchor.day)

@@ -42,7 +42,14 @@ def group_mentions(article_id: str, found: list[Found]) -> tuple[list[Entity], l
         group_of[i] = _join(found[i], groups)
     entities = {id(g): _entity(article_id, g) for g in groups}
     mentions = [
-        Mention(text=f.text, start=f.start, end=f.end, type=group_of[i].type, entity_key=entities[id(group_of[i])].id, field=f.field)
+        Mention(
+            text=f.text,
+            start=f.start,
+            end=f.end,
+            type=group_of[i].type,
+            entity_key=entities[id(group_of[i])].id,
+            field=f.field,
+        )
         for i, f in enumerate(found)
     ]
     return list(entities.values()), mentions
@@ -73,12 +80,14 @@ def _ends_with(group: _Group, word: str) -> bool:
 
 def _same_full_name(words: list[str], group: _Group) -> bool:
     return any(
-        len(other := fold(n).split()) > 1 and other[0] == words[0] and other[-1] == words[-1] for n in group.names
+        len(other := fold(n).split()) > 1 and other[0] == words[0] and other[-1] == words[-1]
+        for n in group.names
     )
 
 
 def _nearest_before(mention: Found, candidates: list[_Group]) -> _Group | None:
     """The candidate mentioned last before ``mention`` in its field, else the first candidate."""
+
     def last_before(group: _Group) -> int:
         starts = [m.start for m in group.members if m.field == mention.field and m.start < mention.start]
         return max(starts, default=-1)
@@ -94,7 +103,11 @@ def _named_group(mention: Found, groups: list[_Group]) -> _Group | None:
     if same or not is_acronym(mention.name):
         return same
     return next(
-        (g for g in groups if g.type in _ACRONYM_TYPES and any(initials(n) == mention.name.replace(".", "") for n in g.names)),
+        (
+            g
+            for g in groups
+            if g.type in _ACRONYM_TYPES and any(initials(n) == mention.name.replace(".", "") for n in g.names)
+        ),
         None,
     )
 

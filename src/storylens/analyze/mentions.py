@@ -30,8 +30,16 @@ if TYPE_CHECKING:
     from storylens.models import EntityType, SpanField
 
 LABEL_TYPES: dict[str, EntityType] = {
-    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT",
-    "NORP": "OTHER", "LAW": "OTHER", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "EVENT": "EVENT",
+    "NORP": "OTHER",
+    "LAW": "OTHER",
+    "PRODUCT": "OTHER",
+    "WORK_OF_ART": "OTHER",
 }
 MAX_ROLE_TOKENS = 10
 _ROLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -71,8 +79,12 @@ def find_mentions(doc: Doc, field: SpanField, outlet: str | None) -> list[Found]
     """
     institutions = [_institution(span, field) for span in institution_spans(doc)]
     taken = {i for f in institutions for i in range(f.first_token, f.last_token)}
-    found = (_from_entity(ent, field, outlet) for ent in doc.ents if not taken & set(range(ent.start, ent.end)))
-    return sorted([*institutions, *(f for f in found if f is not None and fold(f.name))], key=lambda f: f.start)
+    found = (
+        _from_entity(ent, field, outlet) for ent in doc.ents if not taken & set(range(ent.start, ent.end))
+    )
+    return sorted(
+        [*institutions, *(f for f in found if f is not None and fold(f.name))], key=lambda f: f.start
+    )
 
 
 def institution_spans(doc: Doc) -> list[Span]:
@@ -90,7 +102,9 @@ def institution_spans(doc: Doc) -> list[Span]:
             continue
         if end < len(doc) and doc[end].lower_ in INSTITUTION_WORDS:
             end += 1
-        spans.extend(s for part in _split_at_and(doc[i:end]) if (s := _trim_name(part)) and _names_institution(s))
+        spans.extend(
+            s for part in _split_at_and(doc[i:end]) if (s := _trim_name(part)) and _names_institution(s)
+        )
         i = end
     return spans
 
@@ -100,7 +114,7 @@ def _names_institution(span: Span) -> bool:
 
 
 def _split_at_and(run: Span) -> list[Span]:
-    """"X Ministry and Y Hospital" is two names; "Fire and Rescue Service" is one."""
+    """ "X Ministry and Y Hospital" is two names; "Fire and Rescue Service" is one."""
     for token in run:
         if token.lower_ == "and" and _names_institution(run[: token.i - run.start]):
             return [run[: token.i - run.start], *_split_at_and(run[token.i - run.start + 1 :])]
@@ -110,12 +124,19 @@ def _split_at_and(run: Span) -> list[Span]:
 def _is_name_word(token: Token) -> bool:
     if token.ent_type_ == "PERSON":
         return False
-    return token.is_alpha and (token.is_title or token.is_upper) and not token.is_sent_start or token.pos_ == "PROPN"
+    return (
+        token.is_alpha
+        and (token.is_title or token.is_upper)
+        and not token.is_sent_start
+        or token.pos_ == "PROPN"
+    )
 
 
 def _trim_name(span: Span) -> Span | None:
     """The run without leading links or articles and without trailing links."""
-    while len(span) and (span[0].lower_ in _NAME_LINKS or span[0].lower_ == "the" or not _is_name_word(span[0])):
+    while len(span) and (
+        span[0].lower_ in _NAME_LINKS or span[0].lower_ == "the" or not _is_name_word(span[0])
+    ):
         span = span[1:]
     while len(span) and span[-1].lower_ in _NAME_LINKS:
         span = span[:-1]
@@ -131,7 +152,9 @@ def _institutional(words: list[str], vocabulary: frozenset[str] = INSTITUTION_WO
 
 
 def _institution(span: Span, field: SpanField) -> Found:
-    return Found(field, span.text, span.start_char, span.end_char, span.start, span.end, "ORG", display_name(span.text))
+    return Found(
+        field, span.text, span.start_char, span.end_char, span.start, span.end, "ORG", display_name(span.text)
+    )
 
 
 def _from_entity(ent: Span, field: SpanField, outlet: str | None) -> Found | None:
@@ -145,7 +168,9 @@ def _from_entity(ent: Span, field: SpanField, outlet: str | None) -> Found | Non
         return None
     if kind != "PERSON":
         description = None
-    return Found(field, span.text, span.start_char, span.end_char, span.start, span.end, kind, name, description)
+    return Found(
+        field, span.text, span.start_char, span.end_char, span.start, span.end, kind, name, description
+    )
 
 
 def _with_given_name(ent: Span) -> Span:
@@ -153,8 +178,12 @@ def _with_given_name(ent: Span) -> Span:
     if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
         return ent
     before = ent.doc[ent.start - 1]
-    if before.is_alpha and before.is_title and not before.ent_type_ and before.pos_ in _ROLE_WORD_POS and not (
-        is_role(before) or before.lower_ in HONORIFICS
+    if (
+        before.is_alpha
+        and before.is_title
+        and not before.ent_type_
+        and before.pos_ in _ROLE_WORD_POS
+        and not (is_role(before) or before.lower_ in HONORIFICS)
     ):
         return ent.doc[ent.start - 1 : ent.end]
     return ent
@@ -172,7 +201,9 @@ def _split_title(ent: Span) -> tuple[Span, str | None]:
     return ent[last_title + 1 :], " ".join(words) or None
 
 
-def _retype(span: Span, kind: EntityType, outlet: str | None, role: str | None) -> tuple[EntityType | None, str]:
+def _retype(
+    span: Span, kind: EntityType, outlet: str | None, role: str | None
+) -> tuple[EntityType | None, str]:
     """The corrected type and the name the mention stands for."""
     name = display_name(span.text)
     key = fold(name)
@@ -209,7 +240,9 @@ def _is_outlet(key: str, span: Span, outlet: str | None) -> bool:
 def _is_acting_subject(span: Span) -> bool:
     """True when the mention is the subject of a speech or decision verb."""
     head = span.root.head
-    return span.root.dep_.startswith("nsubj") and (head.lower_ in SPEECH_VERBS or head.lower_ in DECISION_VERBS)
+    return span.root.dep_.startswith("nsubj") and (
+        head.lower_ in SPEECH_VERBS or head.lower_ in DECISION_VERBS
+    )
 
 
 def _demonym(span: Span, key: str) -> tuple[EntityType | None, str]:
@@ -281,7 +314,12 @@ def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list
     lone = {f.name for f in found if f.type == "PERSON" and len(f.name.split()) == 1}
     for mention in found:
         words = mention.name.split()
-        if mention.type in _PLACE_TYPES and 1 < len(words) <= 3 and words[-1] in lone and not _not_a_person(words):
+        if (
+            mention.type in _PLACE_TYPES
+            and 1 < len(words) <= 3
+            and words[-1] in lone
+            and not _not_a_person(words)
+        ):
             mention.type = "PERSON"
     surnames = {f.name.split()[-1] for f in found if f.type == "PERSON" and len(f.name.split()) > 1}
     for mention in found:
@@ -292,19 +330,39 @@ def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list
         _person(doc[_given_name_start(doc, t, field, covered, lone) : t.i + 1], field)
         for field, doc in docs.items()
         for t in doc
-        if (t.pos_ == "PROPN" or t.is_title) and (field, t.i) not in covered and (t.text in surnames or t.text in lone)
+        if (t.pos_ == "PROPN" or t.is_title)
+        and (field, t.i) not in covered
+        and (t.text in surnames or t.text in lone)
     ]
     return sorted([*found, *extra], key=lambda f: (f.field != "title", f.field != "subtitle", f.start))
 
 
-def _given_name_start(doc: Doc, surname: Token, field: SpanField, covered: set[tuple[SpanField, int]], lone: set[str]) -> int:
+def _given_name_start(
+    doc: Doc, surname: Token, field: SpanField, covered: set[tuple[SpanField, int]], lone: set[str]
+) -> int:
     """Where the name ending in ``surname`` starts: one given name before a surname known alone."""
     i = surname.i - 1
-    if surname.text in lone and i >= 0 and (field, i) not in covered and doc[i].pos_ == "PROPN" and doc[i].is_title:
+    if (
+        surname.text in lone
+        and i >= 0
+        and (field, i) not in covered
+        and doc[i].pos_ == "PROPN"
+        and doc[i].is_title
+    ):
         return i
     return surname.i
 
 
 def _person(span: Span, field: SpanField) -> Found:
     description = role_before(span) or role_after(span)
-    return Found(field, span.text, span.start_char, span.end_char, span.start, span.end, "PERSON", span.text, description)
+    return Found(
+        field,
+        span.text,
+        span.start_char,
+        span.end_char,
+        span.start,
+        span.end,
+        "PERSON",
+        span.text,
+        description,
+    )

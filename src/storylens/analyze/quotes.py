@@ -77,7 +77,9 @@ def _cue(token: Token) -> _Cue | None:
         objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
         if objects:
             source = objects[0]
-            return _Cue(None, token.doc[source.left_edge.i : source.right_edge.i + 1], _according_content(token), True)
+            return _Cue(
+                None, token.doc[source.left_edge.i : source.right_edge.i + 1], _according_content(token), True
+            )
         return None
     if token.lower_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return None
@@ -182,24 +184,33 @@ def _after_apposition(doc: Doc, i: int) -> int:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].text in _EDGE_PUNCTUATION or doc[start].lower_ == "that" or doc[start].is_space):
+    while start < end and (
+        doc[start].text in _EDGE_PUNCTUATION or doc[start].lower_ == "that" or doc[start].is_space
+    ):
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space):
         end -= 1
     return start, end
 
 
-def _quoted(doc: Doc, field: SpanField, span: tuple[int, int], cues: list[_Cue], used: set[int]) -> RawQuote | None:
+def _quoted(
+    doc: Doc, field: SpanField, span: tuple[int, int], cues: list[_Cue], used: set[int]
+) -> RawQuote | None:
     """A quoted passage with its cue in the same sentences, or a colon speaker, or floating."""
     start, end = span
-    sentences = {s.start for s in doc.sents if s.start_char < end and s.end_char > start or _continues(doc, s, end)}
+    sentences = {
+        s.start for s in doc.sents if s.start_char < end and s.end_char > start or _continues(doc, s, end)
+    }
     short = len(doc.text[start:end].split()) <= MAX_SCARE_QUOTE_WORDS
     candidates = [
-        (i, c) for i, c in enumerate(cues)
+        (i, c)
+        for i, c in enumerate(cues)
         if _cue_sentence(c) in sentences and (_frames(doc, c, span) or not short and _may_frame(doc, c, span))
     ]
     if candidates:
-        index, cue = min(candidates, key=lambda ic: (not _frames(doc, ic[1], span), _distance(ic[1], start, end)))
+        index, cue = min(
+            candidates, key=lambda ic: (not _frames(doc, ic[1], span), _distance(ic[1], start, end))
+        )
         used.add(index)
         return _with_cue(doc, field, span, cue)
     speaker = _colon_speaker(doc, start)
@@ -243,12 +254,17 @@ def _with_cue(doc: Doc, field: SpanField, span: tuple[int, int], cue: _Cue) -> R
     if cue.content is not None:
         first, last = cue.content
         outside = [
-            t for t in doc[first:last]
-            if t.is_alpha and not start <= t.idx < end and t.i not in range(cue.speaker.start, cue.speaker.end)
+            t
+            for t in doc[first:last]
+            if t.is_alpha
+            and not start <= t.idx < end
+            and t.i not in range(cue.speaker.start, cue.speaker.end)
         ]
         if len(outside) >= MIN_PARAPHRASE_WORDS:
             c_start, c_end = _char_range(doc, first, last)
-            return RawQuote(field, min(c_start, start), max(c_end, end), "mixed", cue.word, cue.speaker, cue.according_to)
+            return RawQuote(
+                field, min(c_start, start), max(c_end, end), "mixed", cue.word, cue.speaker, cue.according_to
+            )
     return RawQuote(field, start, end, "direct", cue.word, cue.speaker, cue.according_to)
 
 
@@ -259,7 +275,11 @@ def _colon_speaker(doc: Doc, start: int) -> Span | None:
     if before is None or not len(before) or before[-1].text != ":":
         return None
     clause = before[:-1]
-    subject = next((c for c in clause[-1].sent.root.children if c.dep_ in _SUBJECT_DEPS), None) if len(clause) else None
+    subject = (
+        next((c for c in clause[-1].sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
+        if len(clause)
+        else None
+    )
     if subject is not None and clause.start <= subject.i < clause.end:
         return _speaker_span(subject)
     if len(clause) <= MAX_COLON_SPEAKER_TOKENS and any(t.pos_ == "PROPN" or t.is_title for t in clause):
@@ -272,7 +292,9 @@ def _indirect(doc: Doc, field: SpanField, cue: _Cue, spans: list[tuple[int, int]
         return None
     start, end = _char_range(doc, *cue.content)
     quoted = any(start <= s < end for s, _ in spans)
-    return RawQuote(field, start, end, "mixed" if quoted else "indirect", cue.word, cue.speaker, cue.according_to)
+    return RawQuote(
+        field, start, end, "mixed" if quoted else "indirect", cue.word, cue.speaker, cue.according_to
+    )
 
 
 def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_HEADING_WORDS = 12
-_FINAL_PUNCTUATION = tuple('.!?:;…"”’\'),')
-_OPENING_QUOTES = tuple('"“‘\'')
+_FINAL_PUNCTUATION = tuple(".!?:;…\"”’'),")
+_OPENING_QUOTES = tuple("\"“‘'")
 # Where a sentence ends without a parser: final punctuation (and a closing quote) before a capital.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’»]?\s+(?=[\"“‘«¿¡(]?\s?[A-Z0-9À-Ý])")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -65,7 +65,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for line in _LINE.finditer(text):
         start = line.start()
         for boundary in _SENTENCE_END.finditer(line.group()):
-            sentences.append(_sentence(text, start, line.start() + boundary.start() + len(boundary.group().rstrip())))
+            sentences.append(
+                _sentence(text, start, line.start() + boundary.start() + len(boundary.group().rstrip()))
+            )
             start = line.start() + boundary.end()
         sentences.append(_sentence(text, start, line.end()))
     return [s for s in sentences if s is not None]

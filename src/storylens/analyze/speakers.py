@@ -64,7 +64,11 @@ class SpeakerResolver:
     def _resolve_span(self, field: SpanField, span: Span) -> Attribution:
         """A named person, a pronoun, a title, an organisation, in that order of trust."""
         text = span.text
-        inside = [m for m in self._mentions if m.field == field and span.start_char <= m.start and m.end <= span.end_char]
+        inside = [
+            m
+            for m in self._mentions
+            if m.field == field and span.start_char <= m.start and m.end <= span.end_char
+        ]
         people = [m for m in inside if m.type == "PERSON" and not _is_possessor(field, m, self._docs)]
         if people:
             return self._named(_at_head(span, people), text)
@@ -104,8 +108,11 @@ class SpeakerResolver:
         wanted = {"PERSON"} if word in PERSONAL_PRONOUNS else _GROUP_TYPES
         gender = PERSONAL_PRONOUNS.get(word)
         compatible = [
-            m for m in self._before(field, pronoun.start_char)
-            if m.type in wanted and not self._is_quoted(m) and self._gender.get(m.entity_key, gender) == gender
+            m
+            for m in self._before(field, pronoun.start_char)
+            if m.type in wanted
+            and not self._is_quoted(m)
+            and self._gender.get(m.entity_key, gender) == gender
         ]
         chosen = self._salient(compatible)
         entity = self._entities[chosen.entity_key] if chosen else None
@@ -121,7 +128,11 @@ class SpeakerResolver:
         return next((m for m in same if (m.field, m.start) in self._subjects), last)
 
     def _sentence_of(self, mention: Mention) -> int:
-        return self._docs[mention.field].char_span(mention.start, mention.end, alignment_mode="expand").sent.start
+        return (
+            self._docs[mention.field]
+            .char_span(mention.start, mention.end, alignment_mode="expand")
+            .sent.start
+        )
 
     def _is_person(self, entity_id: str | None) -> bool:
         return entity_id is not None and self._entities[entity_id].type == "PERSON"
@@ -129,7 +140,11 @@ class SpeakerResolver:
     def _before(self, field: SpanField, at: int) -> list[Mention]:
         """Mentions read before position ``at`` of ``field`` (title and subtitle come first)."""
         order = ["title", "subtitle", "text"]
-        return [m for m in self._mentions if order.index(m.field) < order.index(field) or (m.field == field and m.end <= at)]
+        return [
+            m
+            for m in self._mentions
+            if order.index(m.field) < order.index(field) or (m.field == field and m.end <= at)
+        ]
 
     def _is_quoted(self, mention: Mention) -> bool:
         return any(s <= mention.start < e for s, e in self._quoted.get(mention.field, ()))
@@ -196,7 +211,9 @@ def _unresolved(span: Span) -> Attribution:
     or by the proper name at its head ("the privacy group OpenLine")."""
     root = span.root
     if root.pos_ == "PROPN":
-        first = min((t.i for t in root.children if t.dep_ == "compound" and t.pos_ == "PROPN"), default=root.i)
+        first = min(
+            (t.i for t in root.children if t.dep_ == "compound" and t.pos_ == "PROPN"), default=root.i
+        )
         return Attribution(span.doc[first : root.i + 1].text, None, span.text, "name")
     return Attribution(display_name(span.text), None, span.text, "title")
 
@@ -229,11 +246,15 @@ def _genders(docs: dict[SpanField, Doc], mentions: list[Mention]) -> dict[str, s
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         if before in HONORIFICS:
-            votes[mention.entity_key]["f" if before in _FEMALE_HONORIFICS else "m" if before in _MALE_HONORIFICS else "?"] += 1
+            votes[mention.entity_key][
+                "f" if before in _FEMALE_HONORIFICS else "m" if before in _MALE_HONORIFICS else "?"
+            ] += 1
         pronoun = _next_pronoun(span)
         if pronoun:
             votes[mention.entity_key][pronoun] += 1
-    return {key: count.most_common(1)[0][0] for key, count in votes.items() if count.most_common(1)[0][0] != "?"}
+    return {
+        key: count.most_common(1)[0][0] for key, count in votes.items() if count.most_common(1)[0][0] != "?"
+    }
 
 
 def _genders_by_role(entities: list[Entity]) -> dict[str, str]:

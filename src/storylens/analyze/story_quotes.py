@@ -14,11 +14,15 @@ from storylens.analyze.names import fold, singular
 from storylens.analyze.speakers import institution_for
 from storylens.models import Article, Entity, Quote
 
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "one", "some", "this", "that"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "our", "one", "some", "this", "that"}
+)
 _PHRASE_END = re.compile(r",| who | which | whose | of | for | at | in ")
 
 
-def story_quotes(articles: list[Article], entities: list[Entity], local_to_story: dict[str, str]) -> list[Quote]:
+def story_quotes(
+    articles: list[Article], entities: list[Entity], local_to_story: dict[str, str]
+) -> list[Quote]:
     """Copies of the articles' quotes whose speakers are story-level entities where known."""
     by_id = {e.id: e for e in entities}
     quotes = []

@@ -16,14 +16,14 @@ class ClusterConfig:
     # --- signal weights and decision thresholds (score = sum of weight * signal)
     # FITTED-BEGIN
     weight_centroid: float = 1.0
-    weight_link: float = 1.0
+    weight_link: float = 0.582
     weight_person: float = 1.0
-    weight_entity: float = 1.0
+    weight_entity: float = 0.374
     weight_year: float = 0.5
-    weight_number: float = 0.5
-    weight_date: float = 0.5
-    join_threshold: float = 1.5
-    merge_threshold: float = 2.0
+    weight_number: float = 1.103
+    weight_date: float = 2.767
+    join_threshold: float = 1.463
+    merge_threshold: float = 100.463
     # FITTED-END
     weight_time: float = 1.0  # prior: a story a month away costs as much as sharing no entities
     time_scale_days: float = 30.0  # gap (days) outside a story's span at which the time cost is full

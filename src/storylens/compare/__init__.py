@@ -28,6 +28,8 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
     articles = sorted(articles, key=_publication_order)
     entities = story_entities(articles)
     units = [unit for article in articles for unit in article_claims(article)]
+    for unit in units:
+        unit.speaker = _speaker(unit, entities)
     vectors = _embed(units)
     entity_ids = [_entity_ids(unit, entities) for unit in units]
     features = [Features.of(unit, ids) for unit, ids in zip(units, entity_ids, strict=True)]
@@ -88,6 +90,12 @@ def _embed(units: list[ClaimUnit]) -> np.ndarray:
 def _entity_ids(unit: ClaimUnit, entities: StoryEntities) -> set[str]:
     ids = {entities.of_mention(m.entity_key) for m in unit.mentions}
     return ids - {None}
+
+
+def _speaker(unit: ClaimUnit, entities: StoryEntities) -> str | None:
+    if unit.quote is None:
+        return None
+    return entities.name(entities.of_mention(unit.quote.speaker_entity_id)) or unit.quote.speaker
 
 
 def _actor(unit: ClaimUnit, entities: StoryEntities) -> tuple[str, str, str] | None:

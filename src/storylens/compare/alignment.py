@@ -159,13 +159,13 @@ def _claim(
     articles = {u.article.id for u in members}
     headline = len({u.article.id for u in members if u.in_headline}) / len(articles)
     lead = len({u.article.id for u in members if u.lead}) / len(articles)
-    speaker = next((u.quote.speaker for u in members if u.quote and u.quote.speaker), None)
+    representative = most_neutral(members)
     claim = Claim(
         id="",
-        text=most_neutral(members).text,
+        text=representative.text,
         status=status,
         support=[_support(u, sources) for u in members],
-        speaker=speaker,
+        speaker=representative.speaker,
         importance=round(len(carriers) + HEADLINE_WEIGHT * headline + LEAD_WEIGHT * lead, 3),
     )
     return claim, min(u.position for u in members)

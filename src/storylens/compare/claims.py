@@ -46,6 +46,7 @@ class ClaimUnit:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[TemporalExpression] = field(default_factory=list)
     vector: np.ndarray | None = None  # its sentence embedding, set once per story
+    speaker: str | None = None  # who the quote it overlaps is by, named by the story entity
 
     @property
     def text(self) -> str:

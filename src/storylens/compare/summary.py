@@ -44,7 +44,7 @@ def summarise(
         tier = [c for c in claims if c.status in statuses]  # claims come most important first
         chosen += _pick(tier, units_of, chosen)
     chosen.sort(key=lambda pair: _story_position(units_of[pair[0].id]))
-    return [_sentence(claim, unit) for claim, unit in chosen]
+    return [_sentence(claim, unit, units_of[claim.id]) for claim, unit in chosen]
 
 
 def _pick(
@@ -79,10 +79,10 @@ def _story_position(units: list[ClaimUnit]) -> float:
     return sum(u.position for u in units) / len(units)
 
 
-def _sentence(claim: Claim, unit: ClaimUnit) -> SummarySentence:
-    citations = [Citation(s.article_id, s.start, s.end, s.field) for s in claim.support]
-    first = next(
-        c for c in citations if (c.article_id, c.start, c.field) == (unit.article.id, unit.start, unit.field)
+def _sentence(claim: Claim, unit: ClaimUnit, carriers: list[ClaimUnit]) -> SummarySentence:
+    """The sentence cited to every span that states it: its own first, then the other carriers
+    (in a disputed or updated fact, only those outside the dispute or with the latest figure)."""
+    ordered = [unit] + [u for u in carriers if u is not unit]
+    return SummarySentence(
+        unit.text, [Citation(u.article.id, u.start, u.end, u.field) for u in ordered], claim.id
     )
-    ordered = [first] + [c for c in citations if c is not first]
-    return SummarySentence(unit.text, ordered, claim.id)

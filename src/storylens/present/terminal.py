@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from rich.table import Table
 
-from storylens.errors import InputError
 from storylens.models import Article, Story
 from storylens.store import StoryRow, utc_text
 
@@ -65,16 +64,6 @@ def articles_table(articles: Iterable[Article]) -> Table:
             ", ".join(a.authors) or "–",
             str(len(a.text.split())),
         )
-    return table
-
-
-def errors_table(errors: Iterable[InputError]) -> Table:
-    """Inputs that could not be read, each with the reason."""
-    table = Table(title="Inputs not stored", title_style="bold red")
-    table.add_column("input", style="red", overflow="fold")
-    table.add_column("reason", overflow="fold")
-    for error in errors:
-        table.add_row(error.source, error.reason)
     return table
 
 

@@ -14,9 +14,29 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from storylens.models import Article, Claim, Conflict, ConflictValue, Entity, Framing, Quote, Story, Support
+from storylens.models import (
+    Article,
+    Citation,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Entity,
+    Framing,
+    Quote,
+    Story,
+    SummarySentence,
+    Support,
+)
 from storylens.store.queries import StoryBundle, story_bundle
-from storylens.web.present import InContext, Mark, Piece, in_context, marked_paragraphs, outlet_palette
+from storylens.web.present import (
+    InContext,
+    Mark,
+    Piece,
+    in_context,
+    initials,
+    marked_paragraphs,
+    outlet_palette,
+)
 from storylens.web.templating import render
 from storylens.web.views.common import store_of
 
@@ -49,19 +69,23 @@ class ClaimView:
         return {s.article.id for s in self.supports}
 
     @property
-    def outlets(self) -> dict[str | None, int]:
-        """The outlets stating the claim, with how many of their articles do."""
-        counts: dict[str | None, int] = {}
+    def sources(self) -> list[tuple[Article, int]]:
+        """Per source stating the claim (see :func:`source_key`), its first article and how many state it."""
+        counts: dict[str, list] = {}
         for s in self.supports:
-            counts[s.article.outlet] = counts.get(s.article.outlet, 0) + 1
-        return counts
+            counts.setdefault(source_key(s.article), [s.article, 0])[1] += 1
+        return [(article, n) for article, n in counts.values()]
+
+
+def source_key(article: Article) -> str:
+    """An article's outlet; an article whose outlet is unknown is a source of its own."""
+    return article.outlet or f"article:{article.id}"
 
 
 @dataclass
 class OmissionView:
-    """The claims none of an outlet's articles in the story report."""
+    """The claims none of a source's articles in the story report."""
 
-    outlet: str | None
     articles: list[Article]
     claims: list[ClaimView]
 
@@ -88,6 +112,15 @@ class SpeakerView:
 
 
 @dataclass
+class CiteView:
+    """A summary citation, labelled by its outlet's initials (or the article's number when unknown)."""
+
+    citation: Citation
+    article: Article
+    label: str
+
+
+@dataclass
 class StoryPage:
     """Everything the story template shows, resolved to articles and numbered claims."""
 
@@ -100,12 +133,13 @@ class StoryPage:
     conflicts: list[ConflictView]
     framing: list[FramingView]
     speakers: list[SpeakerView]
+    summary: list[tuple[SummarySentence, list[CiteView]]]
     entities: dict[str, list[Entity]]
     by_id: dict[str, Article] = field(default_factory=dict)
 
     def outlet_class(self, article_id: str) -> str:
         article = self.by_id.get(article_id)
-        return self.palette.get(article.outlet or "", "") if article else ""
+        return self.palette.get(source_key(article), "") if article else ""
 
 
 def build_story_page(bundle: StoryBundle) -> StoryPage:
@@ -119,16 +153,30 @@ def build_story_page(bundle: StoryBundle) -> StoryPage:
     return StoryPage(
         story=story,
         articles=articles,
-        palette=outlet_palette([a.outlet or "" for a in articles]),
+        palette=outlet_palette([source_key(a) for a in articles]),
         claims=grouped,
         claim_by_id=claim_by_id,
         omissions=_omissions_by_outlet(story, articles, claim_by_id),
         conflicts=[_conflict_view(c, by_id, claim_by_id) for c in story.conflicts],
         framing=[_framing_view(f, by_id, claim_by_id) for f in story.framing],
         speakers=_speakers(story, by_id),
+        summary=[(sentence, _cites(sentence, articles)) for sentence in story.summary],
         entities=_entities_by_type(story.entities),
         by_id=by_id,
     )
+
+
+def _cites(sentence: SummarySentence, articles: list[Article]) -> list[CiteView]:
+    """One citation per outlet (its first), so six articles of two outlets read as two sources."""
+    number = {a.id: n for n, a in enumerate(articles, start=1)}
+    by_id = {a.id: a for a in articles}
+    cites: dict[str, CiteView] = {}
+    for citation in sentence.citations:
+        article = by_id.get(citation.article_id)
+        if article is not None:
+            label = initials(article.outlet) if article.outlet else f"#{number[article.id]}"
+            cites.setdefault(source_key(article), CiteView(citation, article, label))
+    return list(cites.values())
 
 
 def _claim_views(story: Story, by_id: dict[str, Article]) -> list[ClaimView]:
@@ -150,15 +198,15 @@ def _omissions_by_outlet(
 ) -> list[OmissionView]:
     """Per outlet, the claims every one of its articles omits (one article stating it is enough)."""
     omitted = {o.article_id: o.claim_ids for o in story.omissions}
-    by_outlet: dict[str | None, list[Article]] = defaultdict(list)
+    by_source: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        by_outlet[article.outlet].append(article)
+        by_source[source_key(article)].append(article)
     views = []
-    for outlet, own in by_outlet.items():
+    for own in by_source.values():
         others = [set(omitted.get(a.id, ())) for a in own[1:]]
         common = [c for c in omitted.get(own[0].id, ()) if c in claims and all(c in o for o in others)]
         if common:
-            views.append(OmissionView(outlet, own, [claims[c] for c in common]))
+            views.append(OmissionView(own, [claims[c] for c in common]))
     return views
 
 
