@@ -226,3 +226,27 @@ def test_a_quoted_claim_names_its_speaker_by_the_story_entity():
     claim = next(c for c in story.claims if "stay out" in c.text)
     assert claim.speaker == "Mara Velling"
     assert [q.speaker for q in story.quotes] == ["Mara Velling"]
+
+
+def test_a_bare_negation_of_the_same_statement_is_a_conflict():
+    def article(article_id: str, sentence: str):
+        body = f"{sentence} The vote followed a long debate in the Ashby town hall."
+        return make_article(
+            article_id,
+            article_id,
+            "2025-03-05T09:00:00+00:00",
+            "Ashby budget vote",
+            body,
+            names={"Ashby": "GPE"},
+        )
+
+    story = compare_story(
+        "budget",
+        [
+            article("a", "The Ashby council approved the harbour budget on Tuesday night."),
+            article("b", "The Ashby council did not approve the harbour budget on Tuesday night."),
+        ],
+    )
+    (conflict,) = story.conflicts
+    assert conflict.kind == "negation"
+    assert [v.value for v in conflict.values] == ["without negation", "not approve"]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from storylens.compare.alignment import dates_disagree, figures_disagree
+from storylens.compare.conflicts import dates_disagree, figures_disagree
 from storylens.compare.claims import article_claims
-from storylens.compare.entities import _one_per_id, story_entities, story_quotes
+from storylens.compare.entities import story_entities, story_quotes
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures
-from storylens.models import Entity
 from tests.test_compare_fixtures import make_article
 
 
@@ -107,11 +106,14 @@ def test_story_quotes_name_the_story_entity():
     assert quote.speaker == "Mara Velling" and entities.name(quote.speaker_entity_id) == "Mara Velling"
 
 
-def test_entities_given_one_id_are_named_once():
-    same = [
-        Entity("e", "Mara Velling", "PERSON", ["Velling"], None, ["a"]),
-        Entity("e", "Mara Velling", "PERSON", ["M. Velling"], "union leader", ["b"]),
-    ]
-    (entity,) = _one_per_id(same)
-    assert entity.aliases == ["M. Velling", "Velling"] and entity.article_ids == ["a", "b"]
-    assert entity.description == "union leader"
+def test_a_rounded_figure_agrees_with_the_exact_one():
+    assert not figures_disagree(
+        figures("18,412 patients were hidden"), figures("18,000 patients were hidden")
+    )
+    assert not figures_disagree(figures("1.2 million customers hit"), figures("1,230,000 customers hit"))
+    assert figures_disagree(figures("18,412 patients were hidden"), figures("16,000 patients were hidden"))
+
+
+def test_a_bare_negation_is_read_as_written():
+    assert load_lexicon().negation_phrase("The minister did not resign on Friday") == "not resign"
+    assert load_lexicon().negation_phrase("They didn’t sign the deal") == "didn’t sign"

@@ -123,3 +123,20 @@ def test_missing_path_and_unsupported_type(tmp_path: Path) -> None:
 def test_one_bad_input_does_not_stop_the_others() -> None:
     items = documents(FIXTURES / "empty.txt", FIXTURES / "plain-body.txt")
     assert isinstance(items[0], InputError) and isinstance(items[1], RawDocument)
+
+
+def test_feed_is_read_in_its_declared_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "old.rss"
+    feed = (
+        '<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Old Desk</title>'
+        "<item><title>Caf\u00e9 owners \u201cangry\u201d</title><link>https://old.example/a</link>"
+        "<description>Owners of the caf\u00e9 met.</description></item></channel></rss>"
+    )
+    path.write_bytes(feed.encode("cp1252"))
+    assert only(documents(path)).fields["title"] == "Caf\u00e9 owners \u201cangry\u201d"
+
+
+def test_feed_file_holding_a_url_is_not_fetched(tmp_path: Path) -> None:
+    path = tmp_path / "pointer.xml"
+    path.write_text("http://127.0.0.1:9/feed.xml", encoding="utf-8")
+    assert "not a readable RSS/Atom feed" in error_reason(path)

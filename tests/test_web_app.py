@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -18,7 +19,15 @@ from storylens.store.queries import StoryBundle
 from storylens.web.app import create_app
 from storylens.web.views import story as story_views
 from storylens.web.views.story import build_story_page
-from tests.test_web_corpus import BRIDGE_TEXTS, HOSTILE, Corpus, build_corpus, make_article, support
+from tests.test_web_corpus import (
+    BRIDGE_TEXTS,
+    HOSTILE,
+    HOSTILE_PAGES,
+    Corpus,
+    build_corpus,
+    make_article,
+    support,
+)
 
 TOKEN = "s3cret-token"
 
@@ -297,16 +306,7 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
 
 
 @pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/stories/story-evil",
-        "/stories/story-evil/read",
-        "/articles/evil-1",
-        "/entities/e-evil",
-        "/outlets/" + "%3Cb%3EEvil%3C%2Fb%3E%20" + HOSTILE.replace('"', "%22"),
-        "/search?q=alert",
-    ],
+    "path", [*HOSTILE_PAGES, "/outlets/" + "%3Cb%3EEvil%3C%2Fb%3E%20" + HOSTILE.replace('"', "%22")]
 )
 def test_hostile_text_renders_inert(client: TestClient, path: str) -> None:
     response = client.get(path)
@@ -361,3 +361,26 @@ def test_ingest_refuses_large_bodies_and_unknown_types(client: TestClient) -> No
     )
     assert bad.status_code == 400
     assert client.post("/api/articles", json=[], headers=auth).status_code == 400
+
+
+@pytest.mark.slow
+def test_ingest_with_the_token_runs_the_pipeline(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "ingest.db"))
+    article = {
+        "id": "api-1",
+        "url": "https://example.org/api-1",
+        "outlet": "Meridian Wire",
+        "title": "Ferry service to Kestrel Bay resumes",
+        "published": "2026-03-05T09:00:00+00:00",
+        "text": "The ferry service to Kestrel Bay resumed on Thursday after a two-day strike ended.\n\n"
+        "About 3,000 passengers use the ferry each day, the operator said.",
+    }
+    with TestClient(create_app(store, ingest_token=TOKEN)) as local:
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        first = local.post("/api/articles", json=article, headers=auth).json()
+        assert first["added"] == ["api-1"] and first["errors"] == [] and len(first["stories"]) == 1
+        again = local.post("/api/articles", files={"file": ("same.jsonl", json.dumps(article))}, headers=auth)
+        assert again.json()["added"] == [] and again.json()["already_stored"] == 1
+        stored = local.get("/api/articles/api-1").json()
+        assert stored["outlet"] == "Meridian Wire" and stored["story_id"] == first["stories"][0]
+    store.close()

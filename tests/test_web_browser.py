@@ -15,7 +15,7 @@ import uvicorn
 from storylens.store import Store
 from storylens.web.app import create_app
 from storylens.web.views import story as story_views
-from tests.test_web_corpus import BRIDGE_TEXTS, build_corpus
+from tests.test_web_corpus import BRIDGE_TEXTS, HOSTILE_PAGES, build_corpus
 
 pytestmark = pytest.mark.browser
 
@@ -140,17 +140,7 @@ def test_claims_open_from_the_keyboard(page) -> None:  # type: ignore[no-untyped
     assert page.locator("#claim-c2 details").get_attribute("open") is not None
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/stories/story-evil",
-        "/stories/story-evil/read",
-        "/articles/evil-1",
-        "/entities/e-evil",
-        "/search?q=alert",
-    ],
-)
+@pytest.mark.parametrize("path", HOSTILE_PAGES)
 def test_hostile_text_stays_inert_in_the_browser(page, path: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(path)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
@@ -163,3 +153,35 @@ def test_hostile_text_stays_inert_in_the_browser(page, path: str) -> None:  # ty
     assert page.dialogs == []  # no alert() ran
     if path != "/search?q=alert":
         assert '<script>alert("x")</script>' in page.locator("main").inner_text()
+
+
+@pytest.fixture(scope="module")
+def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled sample corpus through the whole pipeline, served."""
+    from storylens.cli import SAMPLE_DIR
+    from storylens.pipeline import ingest_paths
+
+    store = Store(str(tmp_path_factory.mktemp("sample") / "sample.db"))
+    report = ingest_paths([str(SAMPLE_DIR)], store)
+    assert report.errors == [], [str(e) for e in report.errors]
+    with running_server(store) as url:
+        yield url
+    store.close()
+
+
+@pytest.mark.slow
+def test_sample_corpus_home_story_claim_and_side_by_side(browser, sample_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=sample_url)
+    page = context.new_page()
+    page.goto("/?order=largest")
+    page.locator(".story-list").last.locator("h3 a").first.click()
+    page.wait_for_url("**/stories/**")
+    claim = page.locator("li.claim").first
+    claim.locator("summary").click()
+    supports = claim.locator("li.support")
+    supports.first.wait_for()
+    assert supports.count() >= 2 and claim.locator("blockquote.context mark").count() == supports.count()
+    page.get_by_role("button", name="Read side by side").click()
+    assert page.locator(".column").count() == 2
+    assert page.locator(".column mark.claim").count() > 0
+    context.close()

@@ -33,6 +33,16 @@ from storylens.store import Store
 HOSTILE = '<script>alert("x")</script>'
 JS_LINK = '<a href="javascript:alert(1)">click</a>'
 IMG = '<img src="x" onerror="alert(2)">'
+#: Every page family showing the hostile story's text.
+HOSTILE_PAGES = [
+    "/",
+    "/stories/story-evil",
+    "/stories/story-evil/read",
+    "/stories/story-evil/claims/x1",
+    "/articles/evil-1",
+    "/entities/e-evil",
+    "/search?q=alert",
+]
 
 BRIDGE_TEXTS = {
     "wire-1": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storylens.analyze.institutions import institution_spans, institutional
 from storylens.analyze.lexicon import (
     CAPITAL_STATES,
     DECISION_VERBS,
@@ -18,11 +19,11 @@ from storylens.analyze.lexicon import (
     INSTITUTION_WORDS,
     OUTLET_SUFFIXES,
     PLACE_WORDS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
     STATE_SHORT_FORMS,
 )
-from storylens.analyze.names import fold, singular
+from storylens.analyze.names import fold
+from storylens.analyze.roles import ROLE_WORD_POS, is_role, role_after, role_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -41,13 +42,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "PRODUCT": "OTHER",
     "WORK_OF_ART": "OTHER",
 }
-MAX_ROLE_TOKENS = 10
-_ROLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ"})
-_TITLE_LINKS = frozenset({"of", "for"})
-_APPOSITION_LINKS = frozenset({"of", "for", "the", "a", "an", "and", "at", "in"})
-_CLAUSE_ENDS = frozenset({",", ".", ";", "—", "–", ")"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG"})
-_NAME_LINKS = frozenset({"of", "and", "the", "for", "-", "'s", "’s", "'", "’", "&"})
 
 
 @dataclass
@@ -63,12 +58,6 @@ class Found:
     type: EntityType
     name: str
     description: str | None = None
-
-
-def is_role(token: Token) -> bool:
-    """True for a role noun, including hyphenated ones ("secretary-general", "vice-president")."""
-    lower = token.lower_
-    return lower in ROLE_NOUNS or lower.rsplit("-", 1)[-1] in ROLE_NOUNS
 
 
 def find_mentions(doc: Doc, field: SpanField, outlet: str | None) -> list[Found]:
@@ -87,68 +76,8 @@ def find_mentions(doc: Doc, field: SpanField, outlet: str | None) -> list[Found]
     )
 
 
-def institution_spans(doc: Doc) -> list[Span]:
-    """Runs of capitalised words (joined by "of", "and", "the", "-", "'s") holding an institution word.
-
-    A lower-case institution word may close a run: "the Halden police".
-    """
-    spans, i = [], 0
-    while i < len(doc):
-        end = i
-        while end < len(doc) and (_is_name_word(doc[end]) or end > i and doc[end].lower_ in _NAME_LINKS):
-            end += 1
-        if end == i:
-            i += 1
-            continue
-        if end < len(doc) and doc[end].lower_ in INSTITUTION_WORDS:
-            end += 1
-        spans.extend(
-            s for part in _split_at_and(doc[i:end]) if (s := _trim_name(part)) and _names_institution(s)
-        )
-        i = end
-    return spans
-
-
-def _names_institution(span: Span) -> bool:
-    return _institutional([t.text for t in span])
-
-
-def _split_at_and(run: Span) -> list[Span]:
-    """ "X Ministry and Y Hospital" is two names; "Fire and Rescue Service" is one."""
-    for token in run:
-        if token.lower_ == "and" and _names_institution(run[: token.i - run.start]):
-            return [run[: token.i - run.start], *_split_at_and(run[token.i - run.start + 1 :])]
-    return [run]
-
-
-def _is_name_word(token: Token) -> bool:
-    if token.ent_type_ == "PERSON":
-        return False
-    return (
-        token.is_alpha
-        and (token.is_title or token.is_upper)
-        and not token.is_sent_start
-        or token.pos_ == "PROPN"
-    )
-
-
-def _trim_name(span: Span) -> Span | None:
-    """The run without leading links or articles and without trailing links."""
-    while len(span) and (
-        span[0].lower_ in _NAME_LINKS or span[0].lower_ == "the" or not _is_name_word(span[0])
-    ):
-        span = span[1:]
-    while len(span) and span[-1].lower_ in _NAME_LINKS:
-        span = span[:-1]
-    return span if len(span) >= 2 else None
-
-
 def _not_a_person(words: list[str]) -> bool:
-    return _institutional(words, INSTITUTION_WORDS | PLACE_WORDS)
-
-
-def _institutional(words: list[str], vocabulary: frozenset[str] = INSTITUTION_WORDS) -> bool:
-    return any(w.lower() in vocabulary or singular(w.lower()) in vocabulary for w in words)
+    return institutional(words, INSTITUTION_WORDS | PLACE_WORDS)
 
 
 def _institution(span: Span, field: SpanField) -> Found:
@@ -182,7 +111,7 @@ def _with_given_name(ent: Span) -> Span:
         before.is_alpha
         and before.is_title
         and not before.ent_type_
-        and before.pos_ in _ROLE_WORD_POS
+        and before.pos_ in ROLE_WORD_POS
         and not (is_role(before) or before.lower_ in HONORIFICS)
     ):
         return ent.doc[ent.start - 1 : ent.end]
@@ -263,46 +192,6 @@ def _looks_like_person(span: Span, role: str | None) -> bool:
     honorific = span.start > 0 and span.doc[span.start - 1].lower_ in HONORIFICS
     speaking = span.root.dep_.startswith("nsubj") and span.root.head.lower_ in SPEECH_VERBS
     return bool(role) or honorific or speaking
-
-
-def role_before(span: Span) -> str | None:
-    """A title written before a name: "the Deputy Foreign Minister, Amara Okafor"."""
-    doc = span.doc
-    end = span.start - 1 if span.start > 0 and doc[span.start - 1].text == "," else span.start
-    i = end - 1
-    while i >= 0 and end - i <= MAX_ROLE_TOKENS and _in_role_phrase(doc[i], _TITLE_LINKS):
-        i -= 1
-    return _role_phrase(doc[i + 1 : end], must_end_with_role=True)
-
-
-def role_after(span: Span) -> str | None:
-    """A title in apposition after a name: "Amara Okafor, the deputy foreign minister,"."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text != ",":
-        return None
-    start = end = span.end + 1
-    while end < len(doc) and end - start < MAX_ROLE_TOKENS and _in_role_phrase(doc[end], _APPOSITION_LINKS):
-        end += 1
-    if end < len(doc) and doc[end].text not in _CLAUSE_ENDS:
-        return None
-    return _role_phrase(doc[start:end], must_end_with_role=False)
-
-
-def _in_role_phrase(token: Token, links: frozenset[str]) -> bool:
-    if token.ent_type_ == "PERSON":
-        return False
-    return token.pos_ in _ROLE_WORD_POS or token.lower_ in links or token.text in {"-", "’s", "'s"}
-
-
-def _role_phrase(tokens: Span, must_end_with_role: bool) -> str | None:
-    """The phrase when it names a role, without a leading article or preposition."""
-    while len(tokens) and (tokens[0].pos_ in {"DET", "ADP", "CCONJ", "PART"}):
-        tokens = tokens[1:]
-    if not len(tokens) or not any(is_role(t) for t in tokens):
-        return None
-    if must_end_with_role and not is_role(tokens[-1]):
-        return None
-    return tokens.text
 
 
 def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list[Found]:

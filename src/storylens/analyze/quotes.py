@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from storylens.models import QuoteKind, SpanField
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_INTERRUPTING_DEPS = frozenset({"ccomp", "parataxis"})
+_ATTRIBUTION_BREAKS = frozenset({",", "”", '"', "’", "—", "–"})
+_NOBODY = frozenset({"neither", "no", "nobody", "none", "nothing"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "acomp"})
 _SUBJECT_HOPS = 3
@@ -73,14 +76,9 @@ def find_quotes(doc: Doc, field: SpanField) -> list[RawQuote]:
 
 
 def _cue(token: Token) -> _Cue | None:
-    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-        objects = [c for c in token.nbor().children if c.dep_ == "pobj"]
-        if objects:
-            source = objects[0]
-            return _Cue(
-                None, token.doc[source.left_edge.i : source.right_edge.i + 1], _according_content(token), True
-            )
-        return None
+    """The cue a token starts, if any: a speech verb with a subject, or "according to X"."""
+    if token.lower_ == "according":
+        return _according_cue(token)
     if token.lower_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return None
     if any(c.dep_ == "neg" for c in token.children):
@@ -88,11 +86,22 @@ def _cue(token: Token) -> _Cue | None:
     if token.dep_ == "ccomp" and token.head.i < token.i and _is_cue_verb(token.head):
         return None  # reported words ("said a caller had asked for ..."), not a cue
     subject = _subject(token)
-    if subject is None:
+    if subject is None or subject.lower_ in _NOBODY or any(c.lower_ in _NOBODY for c in subject.children):
         return None
     if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
         subject = token.head  # "Voss, who said ...": the speaker is the noun the clause qualifies
     return _Cue(token, _speaker_span(subject), _content(token))
+
+
+def _according_cue(according: Token) -> _Cue | None:
+    doc = according.doc
+    if according.i + 1 >= len(doc) or according.nbor().lower_ != "to":
+        return None
+    source = next((c for c in according.nbor().children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    speaker = doc[source.left_edge.i : source.right_edge.i + 1]
+    return _Cue(None, speaker, _according_content(according), according_to=True)
 
 
 def _parts(cue: _Cue) -> list[_Cue]:
@@ -119,7 +128,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _speaker_span(head: Token) -> Span:
     """The words naming the speaker, without relative clauses or trailing punctuation."""
-    cut = {t.i for c in head.children if c.dep_ in _SPEAKER_CUT_DEPS and c.i > head.i for t in c.subtree}
+    cut = {t.i for c in head.subtree if c.dep_ in _SPEAKER_CUT_DEPS and c.i > head.i for t in c.subtree}
     indices = [t.i for t in head.subtree if t.i not in cut]
     start = min(indices)
     end = min((i for i in cut if i > head.i), default=max(indices) + 1)
@@ -137,9 +146,12 @@ def _content(verb: Token) -> tuple[int, int] | None:
     if clauses:
         clause = max(clauses, key=lambda c: len(list(c.subtree)))
         return _trim(verb.doc, clause.left_edge.i, _end_before_nested_speech(clause))
-    if verb.dep_ not in _CLAUSE_DEPS:
+    if verb.dep_ not in _INTERRUPTING_DEPS:
         return _that_clause(verb)
     if verb.head.i < verb.i:  # "The talks will resume, Ortiz said."
+        before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+        if before is None or before.text not in _ATTRIBUTION_BREAKS:
+            return None  # "It found that a note described ...": reported, not reporting
         return _trim(verb.doc, verb.sent.start, verb.left_edge.i)
     # the parser hung the main clause on the reported one: "Okoye, who ..., said he had asked ..."
     return _trim(verb.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1)

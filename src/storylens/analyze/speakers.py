@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storylens.analyze.lexicon import GENDERED_ROLES, HONORIFICS, PERSONAL_PRONOUNS, SPEAKER_PRONOUNS
-from storylens.analyze.mentions import display_name, is_role
+from storylens.analyze.mentions import display_name
 from storylens.analyze.names import fold, singular
 from storylens.analyze.quotemarks import quoted_spans
+from storylens.analyze.roles import is_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

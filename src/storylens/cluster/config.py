@@ -17,8 +17,8 @@ class ClusterConfig:
     # FITTED-BEGIN
     weight_centroid: float = 1.0
     weight_link: float = 0.582
-    weight_person: float = 1.0
-    weight_entity: float = 0.374
+    weight_person: float = 0.951
+    weight_entity: float = 0.413
     weight_year: float = 0.5
     weight_number: float = 1.103
     weight_date: float = 2.767

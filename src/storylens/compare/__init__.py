@@ -31,15 +31,14 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
     for unit in units:
         unit.speaker = _speaker(unit, entities)
     vectors = _embed(units)
-    entity_ids = [_entity_ids(unit, entities) for unit in units]
-    features = [Features.of(unit, ids) for unit, ids in zip(units, entity_ids, strict=True)]
+    features = [Features.of(unit, entities) for unit in units]
     sources = independent_keys(articles)
-    groups = align(units, vectors, features)
+    similarity = vectors @ vectors.T
+    groups = align(units, similarity, features)
     claims = build_claims(groups, units, sources)
     claim_of_unit = _claim_of_unit(claims, units)
     units_of = {c.id: [u for u, cid in zip(units, claim_of_unit, strict=True) if cid == c.id] for c in claims}
-    actors = [_actor(unit, entities) for unit in units]
-    conflicts = find_conflicts(units, features, vectors @ vectors.T, claim_of_unit, sources, actors)
+    conflicts = find_conflicts(units, features, similarity, claim_of_unit, sources)
     return Story(
         id=story_id,
         title=_title(articles),
@@ -55,7 +54,7 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
         framing=find_framing(claims, units_of),
         summary=summarise(claims, units_of, conflicts),
         timeline=build_timeline(units, claim_of_unit),
-        loaded_terms=loaded_terms(units, entity_ids, entities.entities),
+        loaded_terms=loaded_terms(units, [f.entities for f in features], entities.entities),
     )
 
 
@@ -87,24 +86,10 @@ def _embed(units: list[ClaimUnit]) -> np.ndarray:
     return np.stack([unit.vector for unit in units]) if units else np.zeros((0, 0), dtype=np.float32)
 
 
-def _entity_ids(unit: ClaimUnit, entities: StoryEntities) -> set[str]:
-    ids = {entities.of_mention(m.entity_key) for m in unit.mentions}
-    return ids - {None}
-
-
 def _speaker(unit: ClaimUnit, entities: StoryEntities) -> str | None:
     if unit.quote is None:
         return None
     return entities.name(entities.of_mention(unit.quote.speaker_entity_id)) or unit.quote.speaker
-
-
-def _actor(unit: ClaimUnit, entities: StoryEntities) -> tuple[str, str, str] | None:
-    """The first named person, organisation or place of the claim: who it says did it."""
-    for mention in sorted(unit.mentions, key=lambda m: m.start):
-        story_id = entities.of_mention(mention.entity_key)
-        if story_id:
-            return story_id, mention.type, mention.text
-    return None
 
 
 def _claim_of_unit(claims: list[Claim], units: list[ClaimUnit]) -> list[str]:
@@ -113,8 +98,6 @@ def _claim_of_unit(claims: list[Claim], units: list[ClaimUnit]) -> list[str]:
 
 
 def _title(articles: list[Article]) -> str:
-    try:
-        from storylens.cluster.title import story_title
-    except ImportError:  # the clustering stage's titler is optional here
-        return next((a.title for a in articles if a.title and not a.duplicate_of), articles[0].id)
+    from storylens.cluster.title import story_title  # here: cluster.title reads compare's lexicon
+
     return story_title(articles)

@@ -1,11 +1,12 @@
 """Alignment: claims of different articles that state the same fact, grouped.
 
-Sentence embeddings propose candidates; what must agree checks them: a pair joins on a strong
-similarity, or on a moderate one backed by a shared entity, figure, date or wording and
-contradicted by none of them. A group holds at most one claim per article and text field, and a
-claim joins a group only when it is close to the group as a whole, not to one member.
-The thresholds are cosine similarities of all-MiniLM-L6-v2 set a priori (paraphrases score
-above 0.8, sentences on the same topic around 0.5), not fitted to the sample corpus.
+Sentence embeddings propose candidates; what must agree checks them. A pair joins on a strong
+similarity, or on a candidate one anchored by a shared entity, figure, date or wording. A figure,
+date or negation that disagrees does not split such a pair: it makes it a candidate conflict,
+which ``conflicts`` then reads. Groups form best pair first (average linkage): a group holds at
+most one claim per article and text field, and a claim joins a group only when it is close to
+the group as a whole, not to one member. The thresholds are fitted by ``bench/alignment_fit.py``
+on our own labelled pairs (``tests/fixtures/alignment_dev.jsonl``), never on the sample corpus.
 """
 
 from __future__ import annotations
@@ -16,14 +17,22 @@ import numpy as np
 
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.lexicon import load_lexicon
+from storylens.compare.entities import StoryEntities
 from storylens.compare.text import Figure, content_words, figures, jaccard
 from storylens.models import Claim, Support
 
-CANDIDATE_SIMILARITY = 0.6
-STRONG_SIMILARITY = 0.8
-GROUP_SIMILARITY = 0.55
-SHARED_WORDING = 0.35  # Jaccard of content words: some wording in common
-SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another figure
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When two claims state the same fact."""
+
+    candidate: float  # cosine similarity for a candidate pair, and of a claim to a group it joins
+    strong: float  # cosine similarity that joins a pair with nothing else shared
+    shared_wording: float  # content-word Jaccard that anchors a candidate pair
+
+
+# Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
+THRESHOLDS = Thresholds(candidate=0.5, strong=0.8, shared_wording=0.3)
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
 
 
@@ -37,68 +46,56 @@ class Features:
     entities: set[str]
     negated: bool
     polar: frozenset[str]  # polarity words used ("agreed", "refused")
+    named: dict[str, tuple[str, str]]  # story entity id -> (type, text as first written), in order
+    frame: set[str]  # the content words outside names: what is said of them
 
     @classmethod
-    def of(cls, unit: ClaimUnit, entity_ids: set[str]) -> Features:
+    def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
         date_spans = [(d.start - unit.start, d.end - unit.start) for d in unit.dates]
+        named: dict[str, tuple[str, str]] = {}
+        for mention in sorted(unit.mentions, key=lambda m: m.start):
+            story_id = entities.of_mention(mention.entity_key)
+            if story_id:
+                named.setdefault(story_id, (mention.type, mention.text))
+        words = content_words(unit.text)
         return cls(
-            words=content_words(unit.text),
+            words=words,
             figures=figures(unit.text, date_spans),
             dates={d.value for d in unit.dates if d.value},
-            entities=entity_ids,
+            entities=set(named),
             negated=load_lexicon().negated(unit.text),
             polar=load_lexicon().polar_words(unit.text),
+            named=named,
+            frame=words - content_words(" ".join(text for _, text in named.values())),
         )
 
 
-def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figure]]:
-    """Pairs of figures counting the same thing ("12 killed", "15 killed") with different values."""
-    return [
-        (a, b)
-        for a in first
-        for b in second
-        if a.value != b.value
-        and a.head
-        and a.head == b.head
-        and _same_count(a, b)
-        and not any(c.value == a.value for c in second)
-        and not any(c.value == b.value for c in first)
-    ]
-
-
-def _same_count(a: Figure, b: Figure) -> bool:
-    """What the figures count agrees: most words after them shared, or all of the shorter's (two or more)."""
-    smaller, larger = sorted((a.context, b.context), key=len)
-    return jaccard(set(a.context), set(b.context)) >= 0.5 or (len(smaller) >= 2 and smaller <= larger)
-
-
-def dates_disagree(first: set[str], second: set[str]) -> bool:
-    """One date each, different at their common precision ("2025-03" agrees with "2025-03-04")."""
-    if len(first) != 1 or len(second) != 1:
-        return False
-    (a,), (b,) = first, second
-    common = min(len(a), len(b))
-    return a[:common] != b[:common]
-
-
-def _agree(a: Features, b: Features) -> bool:
-    """Same wording but for a figure, date or negation: one fact told differently (a conflict to
-    report); otherwise something must be shared and nothing contradicted."""
-    overlap = jaccard(a.words, b.words)
-    if overlap >= SAME_WORDING:
-        return True
-    shared = a.entities & b.entities or a.dates & b.dates or overlap >= SHARED_WORDING
-    shared = shared or {f.value for f in a.figures} & {f.value for f in b.figures}
-    clash = (
-        figures_disagree(a.figures, b.figures) or dates_disagree(a.dates, b.dates) or a.negated != b.negated
+def anchored(a: Features, b: Features, thresholds: Thresholds = THRESHOLDS) -> bool:
+    """Something besides the embedding ties the pair: an entity, a date, a figure or wording."""
+    return bool(
+        a.entities & b.entities
+        or a.dates & b.dates
+        or {f.value for f in a.figures} & {f.value for f in b.figures}
+        or jaccard(a.words, b.words) >= thresholds.shared_wording
     )
-    return bool(shared) and not clash
 
 
-def align(units: list[ClaimUnit], vectors: np.ndarray, features: list[Features]) -> list[list[int]]:
-    """Groups of unit indices, each one fact; every unit is in exactly one group."""
-    similarity = vectors @ vectors.T
-    rows, cols = np.nonzero(np.triu(similarity >= CANDIDATE_SIMILARITY, k=1))
+def pair_joins(similarity: float, a: Features, b: Features, thresholds: Thresholds = THRESHOLDS) -> bool:
+    """The two claims state the same fact, agreeing or not on its figure, date or polarity."""
+    return similarity >= thresholds.strong or (
+        similarity >= thresholds.candidate and anchored(a, b, thresholds)
+    )
+
+
+def align(
+    units: list[ClaimUnit],
+    similarity: np.ndarray,
+    features: list[Features],
+    thresholds: Thresholds = THRESHOLDS,
+) -> list[list[int]]:
+    """Groups of unit indices, each one fact; every unit is in exactly one group.
+    ``similarity``: cosine similarity of the units' embeddings."""
+    rows, cols = np.nonzero(np.triu(similarity >= thresholds.candidate, k=1))
     order = np.argsort(-similarity[rows, cols], kind="stable")
     group_of = list(range(len(units)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
@@ -106,11 +103,11 @@ def align(units: list[ClaimUnit], vectors: np.ndarray, features: list[Features])
         a, b = group_of[i], group_of[j]
         if a == b or units[i].article.id == units[j].article.id:
             continue
-        if similarity[i, j] < STRONG_SIMILARITY and not _agree(features[i], features[j]):
+        if not pair_joins(float(similarity[i, j]), features[i], features[j], thresholds):
             continue
         if _slots_clash(units, members[a], members[b]):
             continue
-        if similarity[np.ix_(members[a], members[b])].mean() < GROUP_SIMILARITY:
+        if similarity[np.ix_(members[a], members[b])].mean() < thresholds.candidate:
             continue
         for k in members[b]:
             group_of[k] = a

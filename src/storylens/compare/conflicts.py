@@ -1,27 +1,30 @@
 """Conflicts: aligned claims that disagree on a number, a date, who did it, or polarity.
 
-Only claims stating the same fact are compared: the same aligned claim, or two claims whose
-embeddings are very close. A figure that changes between articles published at different times,
+Only claims stating the same fact are compared: the same aligned claim, or two claims that would
+align as a pair (close and anchored) but were kept apart by their groups. A figure that changes between articles published at different times,
 each later article giving the newer figure, is an update of a developing story, not a conflict.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 import numpy as np
 
-from storylens.compare.alignment import SAME_WORDING, Features, dates_disagree, figures_disagree
+from storylens.compare.alignment import THRESHOLDS, Features, pair_joins
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.lexicon import load_lexicon
-from storylens.compare.text import figures, jaccard
+from storylens.compare.text import Figure, figures, jaccard
 from storylens.models import Article, Conflict, ConflictKind, ConflictValue
 
-SAME_FACT_SIMILARITY = 0.75  # claims of different groups compared only when this close
+ROUNDING = 0.05  # a round figure this close to an exact one says the same
+SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another date
+NEGATION_WORDING = 0.8  # a bare negation is a clash only between nearly the same words
 UPDATE_GAP = timedelta(hours=6)  # a later figure this much later is an update even without a cue
-_ACTOR_TYPES = {"PERSON", "ORG", "GPE"}
+_ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 
 
 @dataclass
@@ -37,14 +40,11 @@ def find_conflicts(
     similarity: np.ndarray,
     claim_ids: list[str],
     sources: dict[str, str],
-    actors: list[tuple[str, str, str] | None],
 ) -> list[Conflict]:
-    """``actors[i]``: the first person/organisation/place named in unit i (story id, type, text)."""
+    """Disagreements between claims of independent sources that state the same fact."""
     found: dict[tuple[tuple[str, ...], ConflictKind], _Found] = {}
-    for i, j in _comparable_pairs(units, similarity, claim_ids, sources):
-        for kind, value_i, value_j in _disagreements(
-            units[i], units[j], features[i], features[j], actors[i], actors[j]
-        ):
+    for i, j in _comparable_pairs(units, features, similarity, claim_ids, sources):
+        for kind, value_i, value_j in disagreements(units[i], units[j], features[i], features[j]):
             key = (tuple(sorted({claim_ids[i], claim_ids[j]})), kind)
             entry = found.setdefault(key, _Found(kind))
             for unit, value in ((units[i], value_i), (units[j], value_j)):
@@ -57,18 +57,77 @@ def find_conflicts(
 
 
 def _comparable_pairs(
-    units: list[ClaimUnit], similarity: np.ndarray, claim_ids: list[str], sources: dict[str, str]
+    units: list[ClaimUnit],
+    features: list[Features],
+    similarity: np.ndarray,
+    claim_ids: list[str],
+    sources: dict[str, str],
 ) -> list[tuple[int, int]]:
-    same_claim = np.array(claim_ids)[:, None] == np.array(claim_ids)[None, :]
-    close = np.triu(same_claim | (similarity >= SAME_FACT_SIMILARITY), k=1)
+    """Pairs of independent sources in one aligned claim, or that would align as a pair."""
+    ids = np.array(claim_ids)
+    same_claim = ids[:, None] == ids[None, :]
+    candidates = np.triu(same_claim | (similarity >= THRESHOLDS.candidate), k=1)
+    pairs = []
+    for i, j in zip(*np.nonzero(candidates), strict=True):
+        if sources[units[i].article.id] == sources[units[j].article.id]:
+            continue
+        if same_claim[i, j] or pair_joins(float(similarity[i, j]), features[i], features[j]):
+            pairs.append((int(i), int(j)))
+    return pairs
+
+
+def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Figures of two claims of one fact that give it different values: counting the same thing
+    ("12 killed", "15 killed"), or each claim's only figure ("4.9 per cent", "3.5 per cent")."""
+    if len(first) == len(second) == 1 and _lone_figures_disagree(first[0], second[0]):
+        return [(first[0], second[0])]
     return [
-        (i, j)
-        for i, j in zip(*np.nonzero(close), strict=True)
-        if sources[units[i].article.id] != sources[units[j].article.id]
+        (a, b)
+        for a in first
+        for b in second
+        if not _rounded_alike(a.value, b.value)
+        and a.head
+        and a.head == b.head
+        and _same_count(a, b)
+        and not any(c.value == a.value for c in second)
+        and not any(c.value == b.value for c in first)
     ]
 
 
-def _disagreements(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features, actor_a, actor_b):
+def _lone_figures_disagree(a: Figure, b: Figure) -> bool:
+    """A claim's only figure against another's: the same fact's value unless one is a share and
+    the other a count, or they count plainly different things (both heads named, no word shared)."""
+    if a.percent != b.percent or _rounded_alike(a.value, b.value):
+        return False
+    return a.head == b.head or not (a.context and b.context) or bool(a.context & b.context)
+
+
+def _rounded_alike(first: float, second: float) -> bool:
+    """Equal, or one a round figure ("18,000", "1.2 million") within 5% of the other (18,412)."""
+    if first == second:
+        return True
+    rounded = any(v >= 100 and v % 10 ** (len(str(int(v))) - 2) == 0 for v in (first, second))
+    return rounded and abs(first - second) <= ROUNDING * max(first, second)
+
+
+def _same_count(a: Figure, b: Figure) -> bool:
+    """What the figures count agrees: most words after them shared, or all of the shorter's (two or more)."""
+    smaller, larger = sorted((a.context, b.context), key=len)
+    return jaccard(set(a.context), set(b.context)) >= 0.5 or (len(smaller) >= 2 and smaller <= larger)
+
+
+def dates_disagree(first: set[str], second: set[str]) -> bool:
+    """One date each, different at their common precision ("2025-03" agrees with "2025-03-04")."""
+    if len(first) != 1 or len(second) != 1:
+        return False
+    (a,), (b,) = first, second
+    common = min(len(a), len(b))
+    return a[:common] != b[:common]
+
+
+def disagreements(
+    a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features
+) -> Iterator[tuple[ConflictKind, str, str]]:
     """Figures are compared by what they count; the rest only between claims worded alike."""
     for x, y in figures_disagree(fa.figures, fb.figures)[:1]:
         yield "number", f"{x.raw} {x.head}", f"{y.raw} {y.head}"
@@ -79,10 +138,11 @@ def _disagreements(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features, actor
     opposite = load_lexicon().opposite_pair(fa.polar, fb.polar)
     if opposite:
         yield "negation", opposite[0], opposite[1]
-    elif fa.negated != fb.negated:
-        yield "negation", _polarity(fa), _polarity(fb)
-    if _actors_differ(actor_a, actor_b, fa, fb):
-        yield "entity", actor_a[2], actor_b[2]
+    elif fa.negated != fb.negated and jaccard(fa.words, fb.words) >= NEGATION_WORDING:
+        yield "negation", _polarity(a, fa), _polarity(b, fb)
+    names = _names_differ(fa, fb)
+    if names:
+        yield "entity", *names
 
 
 def _said_of_today(unit: ClaimUnit) -> bool:
@@ -97,14 +157,24 @@ def _date_value(unit: ClaimUnit) -> str:
     return f"{date.value} ({date.expression})"
 
 
-def _polarity(features: Features) -> str:
-    return "denies it (negated)" if features.negated else "affirms it"
+def _polarity(unit: ClaimUnit, own: Features) -> str:
+    """The negation as written ("not resign"); the other side states it without one."""
+    if own.negated:
+        return load_lexicon().negation_phrase(unit.text) or "negated"
+    return "without negation"
 
 
-def _actors_differ(actor_a, actor_b, fa: Features, fb: Features) -> bool:
-    if not actor_a or not actor_b or actor_a[0] == actor_b[0] or actor_a[1] != actor_b[1]:
-        return False
-    return actor_a[1] in _ACTOR_TYPES and actor_a[0] not in fb.entities and actor_b[0] not in fa.entities
+def _names_differ(fa: Features, fb: Features) -> tuple[str, str] | None:
+    """The same thing said of another person, organisation or place: the words outside names
+    alike, and each claim naming one of a type that the other does not name."""
+    if jaccard(fa.frame, fb.frame) < SAME_WORDING:
+        return None
+    for kind in _ACTOR_TYPES:
+        own = [text for sid, (t, text) in fa.named.items() if t == kind and sid not in fb.named]
+        other = [text for sid, (t, text) in fb.named.items() if t == kind and sid not in fa.named]
+        if own and other:
+            return own[0], other[0]
+    return None
 
 
 def _conflict(claim_ids: list[str], found: _Found, articles: dict[str, Article]) -> Conflict:

@@ -29,21 +29,8 @@ class StoryEntities:
 
 def story_entities(articles: list[Article]) -> StoryEntities:
     entities, mapping = merge_entities(articles)
-    entities = _one_per_id(entities)
     entities.sort(key=lambda e: (-len(e.article_ids), e.name))
     return StoryEntities(entities, mapping)
-
-
-def _one_per_id(entities: list[Entity]) -> list[Entity]:
-    """Groups given the same id (same type and canonical name) joined: a story names each once."""
-    by_id: dict[str, Entity] = {}
-    for entity in entities:
-        kept = by_id.setdefault(entity.id, entity)
-        if kept is not entity:
-            kept.aliases = sorted(set(kept.aliases) | set(entity.aliases))
-            kept.article_ids = sorted(set(kept.article_ids) | set(entity.article_ids))
-            kept.description = kept.description or entity.description
-    return list(by_id.values())
 
 
 def story_quotes(articles: list[Article], entities: StoryEntities) -> list[Quote]:

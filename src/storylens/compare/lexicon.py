@@ -62,6 +62,15 @@ class Lexicon:
     def negated(self, text: str) -> bool:
         return bool(self._negation.search(text) or _CONTRACTED_NOT.search(text))
 
+    def negation_phrase(self, text: str) -> str | None:
+        """The negation and the word it negates, as written ("did not resign")."""
+        match = _CONTRACTED_NOT.search(text) or self._negation.search(text)
+        if match is None:
+            return None
+        start = text.rfind(" ", 0, match.start()) + 1  # the whole contracted word
+        following = re.match(r"\s+[\w’'-]+", text[match.end() :])
+        return text[start : match.end() + (following.end() if following else 0)].strip()
+
     def signals_update(self, text: str) -> bool:
         return bool(self._update.search(text))
 

@@ -194,8 +194,16 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> set[str]:
-    """Lower-cased words that carry meaning (no stopwords, no figures)."""
-    return {w for w in words(text) if w not in STOPWORDS and not w[0].isdigit() and len(w) > 1}
+    """Stems of the words that carry meaning (no stopwords, no figures): "resigned" ~ "resign"."""
+    return {_stem(w) for w in words(text) if w not in STOPWORDS and not w[0].isdigit() and len(w) > 1}
+
+
+def _stem(word: str) -> str:
+    """A crude English suffix strip, enough to match inflections of one word."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def jaccard(first: set[str], second: set[str]) -> float:
@@ -213,6 +221,7 @@ class Figure:
     end: int
     context: frozenset[str]  # content words right after the number: what it counts
     head: str | None  # the first of them ("people", "killed")
+    percent: bool = False  # a share ("4.9 per cent"), not a count
 
 
 def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
@@ -236,7 +245,8 @@ def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
         head = context[0] if context else None
         if head in _TIME_OF_DAY:
             continue
-        found.append(Figure(value, raw, match.start(), match.start() + len(raw), frozenset(context), head))
+        end = match.start() + len(raw)
+        found.append(Figure(value, raw, match.start(), end, frozenset(context), head, bool(match.group("percent"))))
     return found
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
 from lxml import html as lxml_html
 
 BLOCK_TAGS = frozenset(
@@ -21,8 +20,12 @@ SOCIAL_EMBEDS = [
 ]
 
 
+# Byte-order marks and zero-width characters: invisible in the page, noise in the text.
+_INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060")
+
+
 def _block_text(node: Any) -> str:
-    return " ".join(" ".join(node.itertext()).split())
+    return " ".join(" ".join(node.itertext()).translate(_INVISIBLE).split())
 
 
 def _only_link(node: Any, text: str) -> bool:
@@ -36,19 +39,17 @@ def page_paragraphs(tree: Any, url: str | None) -> list[str]:
     blocks (teasers) left out."""
     import trafilatura  # imports lxml-heavy modules; only extraction needs it
 
-    xml = trafilatura.extract(
+    document = trafilatura.bare_extraction(
         tree,
         url=url,
-        output_format="xml",
+        output_format="xml",  # keeps the element tree; no text or markup is serialised
         include_links=True,
         include_tables=False,
         include_comments=False,
         include_images=False,
         prune_xpath=SOCIAL_EMBEDS,
     )
-    if not xml:
-        return []
-    main = etree.fromstring(xml).find("main")
+    main = document.body if document is not None else None
     paragraphs = []
     for node in main.iter(*_TEXT_BLOCKS) if main is not None else ():
         if any(child.tag in _TEXT_BLOCKS for child in node.iterdescendants()):

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 SUPPORTED_LANGUAGES = frozenset({"en"})
-_SAMPLE_CHARS = 4000  # enough for a confident guess; keeps long pages fast
+_SAMPLE_CHARS = 1500  # enough for a confident guess; keeps long pages fast
 
 
 @lru_cache(maxsize=1)

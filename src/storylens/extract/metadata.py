@@ -7,6 +7,7 @@ sees, the headline on the page) because metadata is often stale or templated.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ ARTICLE_TYPES = frozenset(
 _MIN_STORY_PARAGRAPHS = 2
 _MAX_ZONE_GAP = timedelta(hours=14)  # the widest offset from UTC in use
 _STANDFIRST_MAX = 400  # characters; longer marked blocks are body text or promos
+_BODY_PARAGRAPH_WORDS = 20  # a <p> this long is body text: the standfirst comes before it
+_BLOCK_DESCENDANTS = ".//p|.//div|.//h1|.//h2|.//h3|.//ul|.//ol"
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•-]\s+")
 
 
@@ -64,31 +67,39 @@ def _first(tree: Any, xpath: str) -> str | None:
     return next((v for v in values if v), None)
 
 
+def _meta_values(tree: Any) -> dict[str, list[str]]:
+    """Every <meta> content by its name, property or itemprop (lower-cased), read in one pass."""
+    values: dict[str, list[str]] = {}
+    for node in tree.iter("meta"):
+        content = " ".join(html.unescape(node.get("content") or "").split())  # often escaped twice
+        for attribute in ("property", "name", "itemprop"):
+            if content and node.get(attribute):
+                values.setdefault(node.get(attribute).lower(), []).append(content)
+    return values
+
+
 def from_meta(tree: Any) -> PageMetadata:
     """<meta name/property>, Open Graph, <title>, <link rel=canonical> and <html lang>."""
+    values = _meta_values(tree)
 
     def meta(*keys: str) -> str | None:
-        for key in keys:
-            value = _first(tree, f'//meta[@property="{key}" or @name="{key}" or @itemprop="{key}"]/@content')
-            if value:
-                return value
-        return None
+        return next((values[key][0] for key in keys if key in values), None)
 
-    authors = tree.xpath('//meta[@name="author" or @property="article:author"]/@content')
+    authors = values.get("author", []) + values.get("article:author", [])
     return PageMetadata(
         title=meta("og:title", "twitter:title", "headline") or _first(tree, "//title/text()"),
         description=meta("og:description", "description", "twitter:description"),
         published=meta(
             "article:published_time",
-            "datePublished",
+            "datepublished",
             "pubdate",
             "publish-date",
             "parsely-pub-date",
             "date",
             "dc.date",
-            "DC.date.issued",
+            "dc.date.issued",
         ),
-        updated=meta("article:modified_time", "dateModified", "og:updated_time", "last-modified"),
+        updated=meta("article:modified_time", "datemodified", "og:updated_time", "last-modified"),
         authors=clean_authors(authors),
         outlet=meta("og:site_name", "application-name", "publisher"),
         url=_first(tree, '//link[@rel="canonical"]/@href') or meta("og:url"),
@@ -123,7 +134,7 @@ def _string(value: Any) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url") or value.get("name")
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+    return " ".join(html.unescape(value).split()) if isinstance(value, str) and value.strip() else None
 
 
 def from_json_ld(tree: Any) -> PageMetadata:
@@ -204,14 +215,15 @@ def _article_scope(tree: Any) -> Any:
     return mains[0] if mains else tree
 
 
-def _visible_authors(tree: Any) -> list[str]:
+def _visible_authors(scope: Any) -> list[str]:
     """Names from the byline a reader sees: an explicit "By ..." first, then author markup.
 
     Only the outermost marked element counts (nested author spans would repeat it), and
     a class merely containing "author" counts only when its text reads as a byline.
     """
-    nodes = [n for n in _article_scope(tree).xpath(_BYLINE_XPATH) if n.tag not in ("meta", "link", "script")]
-    outer = [n for n in nodes if not any(a in nodes for a in n.iterancestors())]
+    nodes = [n for n in scope.xpath(_BYLINE_XPATH) if n.tag not in ("meta", "link", "script")]
+    marked_nodes = set(nodes)
+    outer = [n for n in nodes if marked_nodes.isdisjoint(n.iterancestors())]
     texts = [_text(n) for n in outer if 0 < len(_text(n)) < 200]
     explicit = [t for t in texts if _EXPLICIT_BYLINE.match(t)]
     marked = [
@@ -224,9 +236,21 @@ def _visible_authors(tree: Any) -> list[str]:
     return clean_authors(explicit) or clean_authors([t for t in marked if len(t) < 200])
 
 
-def _standfirst(classified: list[tuple[Any, set[str]]]) -> str | None:
-    """The first standfirst-marked element of the article that reads as one (not a promo or a body)."""
-    for node in _with_role(classified, STANDFIRST_ROLES):
+def _body_start(scope: Any, marked: list[Any]) -> Any:
+    """The first unmarked paragraph long enough to be body text; a standfirst comes before it."""
+    long_enough = (p for p in scope.iter("p") if len(_text(p).split()) >= _BODY_PARAGRAPH_WORDS)
+    return next((p for p in long_enough if p not in marked), None)
+
+
+def _standfirst(scope: Any, classified: list[tuple[Any, set[str]]]) -> str | None:
+    """The first standfirst-marked element before the body that reads as one: a single block
+    (not a header holding headline and byline), short, and not a promo."""
+    marked = _with_role(classified, STANDFIRST_ROLES)
+    order = {node: index for index, node in enumerate(scope.iter())}
+    limit = order.get(_body_start(scope, marked), len(order))
+    for node in marked:
+        if order[node] >= limit or node.xpath(_BLOCK_DESCENDANTS):
+            continue
         text = _text(node)
         if 0 < len(text) <= _STANDFIRST_MAX and not clutter_kind(text):
             return text
@@ -263,10 +287,10 @@ def from_visible(tree: Any) -> PageMetadata:
     classified = _classified(scope)
     return PageMetadata(
         title=_headline(tree, scope),
-        subtitle=_standfirst(classified),
+        subtitle=_standfirst(scope, classified),
         published=_visible_date(scope, classified, PUBLISHED_ROLES - UPDATED_ROLES, "datePublished"),
         updated=_visible_date(scope, classified, UPDATED_ROLES, "dateModified"),
-        authors=_visible_authors(tree),
+        authors=_visible_authors(scope),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,7 +20,6 @@ def looks_like_feed(text: str) -> bool:
 def _fields(entry: Any) -> dict[str, Any]:
     authors = [a.get("name") for a in entry.get("authors", []) if a.get("name")] or entry.get("author")
     return {
-        "id": None,
         "url": entry.get("link"),
         "item": entry.get("link") or entry.get("id"),
         "title": entry.get("title"),
@@ -36,11 +36,12 @@ def _content(entry: Any) -> str | None:
 
 
 def read_feed(
-    data: bytes | str, source: str, fetch_page: Callable[[str], RawDocument | None] | None
+    data: bytes, source: str, fetch_page: Callable[[str], RawDocument | None] | None
 ) -> Iterator[RawDocument | InputError]:
     """Each item as a document. ``fetch_page`` (None when fetching is not allowed) turns a
     summary-only item's link into its page, or None when that fails."""
-    parsed = feedparser.parse(data)
+    # Given as a stream: feedparser would fetch a string that looks like a URL.
+    parsed = feedparser.parse(io.BytesIO(data))
     if not parsed.entries:
         reason = parsed.get("bozo_exception") or "no items"
         yield InputError(source, f"not a readable RSS/Atom feed ({reason})")

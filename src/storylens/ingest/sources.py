@@ -49,6 +49,14 @@ def _file_bytes(path: Path, suffix: str, options: IngestOptions) -> bytes:
     return data
 
 
+def _suffix_for(content_type: str) -> str:
+    """The file suffix a fetched body would have: plain text, a feed, else an HTML page."""
+    kind = content_type.lower()
+    if "text/plain" in kind:
+        return ".txt"
+    return ".xml" if "xml" in kind and "html" not in kind else ".html"
+
+
 class _Reader:
     """Reads one run's inputs; holds the fetcher so robots.txt and rate limits span the run."""
 
@@ -94,18 +102,19 @@ class _Reader:
             if suffix == ".warc":
                 yield from read_warc(path, self.options.max_bytes, self.skip)
                 return
-            text = decode_bytes(_file_bytes(path, suffix, self.options), str(path))
-            yield from self.text(text, suffix, str(path))
+            yield from self.content(_file_bytes(path, suffix, self.options), suffix, str(path))
         except InputError as error:
             yield error
         except OSError as error:
             yield InputError(str(path), f"cannot read file ({error.strerror or error})")
 
-    def text(self, text: str, suffix: str, source: str) -> Iterator[RawDocument | InputError]:
+    def content(self, data: bytes, suffix: str, source: str) -> Iterator[RawDocument | InputError]:
+        text = decode_bytes(data, source)
         if suffix == ".jsonl":
             yield from read_jsonl(text, source, self.options.max_bytes)
         elif suffix in (".xml", ".rss", ".atom") or (suffix != ".txt" and looks_like_feed(text)):
-            yield from read_feed(text, source, self.page if self.options.allow_fetch else None)
+            # the raw bytes: feedparser honours the feed's own encoding declaration
+            yield from read_feed(data, source, self.page if self.options.allow_fetch else None)
         elif suffix == ".txt":
             yield RawDocument(source=source, kind="text", content=text)
         else:
@@ -114,18 +123,12 @@ class _Reader:
     def url(self, url: str) -> Iterator[RawDocument | InputError]:
         try:
             fetched = self.fetcher.fetch(url)
-            text = decode_bytes(fetched.body, url)
+            for document in self.content(fetched.body, _suffix_for(fetched.content_type), url):
+                if isinstance(document, RawDocument) and document.kind == "html":
+                    document.fields.setdefault("url", fetched.url)
+                yield document
         except InputError as error:
             yield error
-            return
-        kind = fetched.content_type.lower()
-        suffix = (
-            ".txt" if "text/plain" in kind else ".xml" if "xml" in kind and "html" not in kind else ".html"
-        )
-        for document in self.text(text, suffix, url):
-            if isinstance(document, RawDocument) and document.kind == "html":
-                document.fields.setdefault("url", fetched.url)
-            yield document
 
     def page(self, url: str) -> RawDocument | None:
         """A feed item's linked page, or None when it cannot be had (the item stays summary-only)."""

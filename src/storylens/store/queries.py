@@ -37,9 +37,6 @@ class StoryFilter:
     outlet: str | None = None
     entity_id: str | None = None
 
-    def is_empty(self) -> bool:
-        return not (self.date_from or self.date_to or self.outlet or self.entity_id)
-
 
 @dataclass
 class ListedStory(StoryRow):

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -58,7 +59,7 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
     if _wants_json(request):
-        return JSONResponse({"detail": exc.errors()}, 422)
+        return JSONResponse({"detail": jsonable_encoder(exc.errors())}, 422)
     return render(
         request, "error.html", 422, status=422, detail="Some of the page's parameters are not valid."
     )

@@ -20,12 +20,11 @@ HIGHLIGHTS = 3
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request, query: Annotated[StoryQuery, Depends(story_query)]) -> HTMLResponse:
     engine = store_of(request).engine
-    filters = query.filters
     offset = offset_of(query.page)
     if query.entity_unknown:
         stories = Page([], 0, PAGE_SIZE, offset)
     else:
-        stories = list_stories(engine, filters, query.order, PAGE_SIZE, offset)
+        stories = list_stories(engine, query.filters, query.order, PAGE_SIZE, offset)
     show_highlights = not query.is_filtered and query.page == 1 and query.order == "latest"
     highlights = list_stories(engine, None, "largest", HIGHLIGHTS).items if show_highlights else []
     return render(

@@ -65,10 +65,6 @@ class ClaimView:
     inline: bool = True  # its sentences are on the story page itself
 
     @property
-    def article_ids(self) -> set[str]:
-        return {s.article.id for s in self.supports}
-
-    @property
     def sources(self) -> list[tuple[Article, int]]:
         """Per source stating the claim (see :func:`source_key`), its first article and how many state it."""
         counts: dict[str, list] = {}
@@ -135,7 +131,7 @@ class StoryPage:
     speakers: list[SpeakerView]
     summary: list[tuple[SummarySentence, list[CiteView]]]
     entities: dict[str, list[Entity]]
-    by_id: dict[str, Article] = field(default_factory=dict)
+    by_id: dict[str, Article]
 
     def outlet_class(self, article_id: str) -> str:
         article = self.by_id.get(article_id)
@@ -247,25 +243,24 @@ def _entities_by_type(entities: list[Entity]) -> dict[str, list[Entity]]:
     return dict(grouped)
 
 
-def _bundle_or_redirect(request: Request, story_id: str, suffix: str = "") -> StoryBundle | Response:
-    store = store_of(request)
-    bundle = story_bundle(store, story_id)
+def _page_or_redirect(request: Request, story_id: str, suffix: str = "") -> StoryPage | Response:
+    """The story's page data, or a redirect when the id was merged into another story."""
+    bundle = story_bundle(store_of(request), story_id)
     if bundle is None:
         raise HTTPException(404, "No such story.")
-    if bundle.story.id != story_id:  # merged into another story: send readers to the survivor
+    if bundle.story.id != story_id:
         target = request.url_for("story_page", story_id=bundle.story.id).path + suffix
         return RedirectResponse(target + (f"?{request.url.query}" if request.url.query else ""), 301)
-    return bundle
+    return build_story_page(bundle)
 
 
 @router.get(
     "/stories/{story_id:path}/read", response_class=HTMLResponse, name="story_read", include_in_schema=False
 )
 def story_read(request: Request, story_id: str, a: Annotated[list[str] | None, Query()] = None) -> Response:
-    found = _bundle_or_redirect(request, story_id, "/read")
-    if isinstance(found, Response):
-        return found
-    page = build_story_page(found)
+    page = _page_or_redirect(request, story_id, "/read")
+    if isinstance(page, Response):
+        return page
     chosen = _chosen_articles(page, a or [])
     columns = reading_columns(page, chosen)
     return render(
@@ -281,10 +276,9 @@ def story_read(request: Request, story_id: str, a: Annotated[list[str] | None, Q
 )
 def claim_page(request: Request, story_id: str, claim_id: str, fragment: bool = False) -> Response:
     """One claim with every outlet's sentence: its own page, or the piece the story page loads on opening."""
-    found = _bundle_or_redirect(request, story_id, f"/claims/{claim_id}")
-    if isinstance(found, Response):
-        return found
-    page = build_story_page(found)
+    page = _page_or_redirect(request, story_id, f"/claims/{claim_id}")
+    if isinstance(page, Response):
+        return page
     view = page.claim_by_id.get(claim_id)
     if view is None:
         raise HTTPException(404, "No such claim in this story.")
@@ -295,10 +289,9 @@ def claim_page(request: Request, story_id: str, claim_id: str, fragment: bool = 
     "/stories/{story_id:path}", response_class=HTMLResponse, name="story_page", include_in_schema=False
 )
 def story_page(request: Request, story_id: str) -> Response:
-    found = _bundle_or_redirect(request, story_id)
-    if isinstance(found, Response):
-        return found
-    page = build_story_page(found)
+    page = _page_or_redirect(request, story_id)
+    if isinstance(page, Response):
+        return page
     return render(request, "story.html", page=page, default_pair=_chosen_articles(page, []))
 
 
@@ -307,11 +300,11 @@ def _chosen_articles(page: StoryPage, asked: list[str]) -> list[Article]:
     chosen = [page.by_id[i] for i in dict.fromkeys(asked) if i in page.by_id][:MAX_COLUMNS]
     if len(chosen) >= 2:
         return chosen
-    outlets = {x.outlet for x in chosen}
+    sources = {source_key(x) for x in chosen}
     firsts = []
     for article in page.articles:
-        if article.outlet not in outlets:
-            outlets.add(article.outlet)
+        if source_key(article) not in sources:
+            sources.add(source_key(article))
             firsts.append(article)
     rest = [x for x in page.articles if x not in firsts]
     return (chosen + [x for x in firsts + rest if x not in chosen])[:2]
@@ -324,11 +317,11 @@ class ReadingColumn:
     index: int
     article: Article
     paragraphs: list[list[Piece]]
-    links: dict[str, int]  # claim id -> index of the next column that states it
+    anchored: set[str]  # claims with a marked span here (the target of the other columns' links)
+    links: dict[str, int] = field(default_factory=dict)  # claim id -> next column marking it
 
 
 def reading_columns(page: StoryPage, chosen: list[Article]) -> list[ReadingColumn]:
-    stated = [_claims_stated(page, article.id) for article in chosen]
     columns = []
     for index, article in enumerate(chosen):
         marks = [
@@ -337,38 +330,34 @@ def reading_columns(page: StoryPage, chosen: list[Article]) -> list[ReadingColum
             for s in view.claim.support
             if s.article_id == article.id and s.field == "text"
         ]
-        links = {}
-        for claim_id in stated[index]:
-            later = [(index + k) % len(chosen) for k in range(1, len(chosen))]
-            target = next((j for j in later if claim_id in stated[j]), None)
-            if target is not None:
-                links[claim_id] = target
         paragraphs = marked_paragraphs(article.text, marks)
-        _set_anchors(paragraphs, f"c{index}-")
-        columns.append(ReadingColumn(index, article, paragraphs, links))
+        columns.append(ReadingColumn(index, article, paragraphs, _set_anchors(paragraphs, f"c{index}-")))
+    for column in columns:
+        others = [columns[(column.index + k) % len(columns)] for k in range(1, len(columns))]
+        for claim_id in column.anchored:
+            target = next((other for other in others if claim_id in other.anchored), None)
+            if target is not None:
+                column.links[claim_id] = target.index
     return columns
 
 
-def _set_anchors(paragraphs: list[list[Piece]], prefix: str) -> None:
-    """Give the first piece of each claim an id, the target of links from the other columns."""
+def _set_anchors(paragraphs: list[list[Piece]], prefix: str) -> set[str]:
+    """Give the first piece of each claim an id; returns the claims anchored."""
     seen: set[str] = set()
     for piece in (p for paragraph in paragraphs for p in paragraph):
         if piece.mark and piece.mark.key not in seen:
             seen.add(piece.mark.key)
             piece.anchor = prefix + piece.mark.key
+    return seen
 
 
 def aligned_claims(
     page: StoryPage, columns: list[ReadingColumn]
 ) -> list[tuple[ClaimView, list[ReadingColumn]]]:
-    """The claims two or more of the chosen articles state, with the columns stating them."""
+    """The claims marked in two or more of the chosen articles, with the columns marking them."""
     aligned = []
     for view in page.claim_by_id.values():
-        stating = [c for c in columns if c.article.id in view.article_ids]
+        stating = [c for c in columns if view.claim.id in c.anchored]
         if len(stating) >= 2:
             aligned.append((view, stating))
     return aligned
-
-
-def _claims_stated(page: StoryPage, article_id: str) -> set[str]:
-    return {cid for cid, view in page.claim_by_id.items() if article_id in view.article_ids}

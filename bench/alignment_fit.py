@@ -1,0 +1,126 @@
+"""Fit the alignment thresholds on our own labelled claim pairs, and check conflicts there.
+
+``tests/fixtures/alignment_dev.jsonl`` holds fictional sentence pairs written for storylens in
+several outlets' styles, each labelled ``same`` (one fact, in other words), ``different`` (same
+story, another fact) or ``conflict`` (one fact, disagreeing on a figure, date, actor or polarity,
+with its ``kind``). Each sentence becomes an article analysed for real (spaCy, dates); the pair
+is compared as the compare stage compares two claims. The grid search picks the thresholds with
+the best F1 of "aligned" (same or conflict) against different; ties go to the stricter setting.
+Then, at the chosen thresholds, conflict precision and recall (the kind must match).
+
+    .venv/bin/python bench/alignment_fit.py
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from storylens.analyze import Analyzer
+from storylens.analyze.embed import get_embedder
+from storylens.compare.alignment import Features, Thresholds, pair_joins
+from storylens.compare.claims import ClaimUnit
+from storylens.compare.conflicts import disagreements
+from storylens.compare.entities import story_entities
+from storylens.models import Article
+
+DEV = Path(__file__).parents[1] / "tests" / "fixtures" / "alignment_dev.jsonl"
+PUBLISHED = datetime(2026, 5, 12, 9, 0, tzinfo=UTC)
+GRID = {
+    "candidate": [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+    "strong": [0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
+    "shared_wording": [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
+}
+
+
+@dataclass
+class Pair:
+    label: str
+    kind: str | None
+    similarity: float
+    first: ClaimUnit
+    second: ClaimUnit
+    features: tuple[Features, Features]
+
+
+def _article(ident: str, text: str) -> Article:
+    return Article(id=ident, source=ident, text=text, outlet=ident, title="", published=PUBLISHED)
+
+
+def _whole(article: Article) -> ClaimUnit:
+    dates = [d for d in article.dates if d.value]
+    return ClaimUnit(article, "text", 0, len(article.text), 0, 0.0, True, None, article.mentions, dates)
+
+
+def load_pairs() -> list[Pair]:
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [(_article(f"{n}a", r["a"]), _article(f"{n}b", r["b"])) for n, r in enumerate(rows)]
+    Analyzer(embed=False).analyze([a for pair in articles for a in pair])
+    vectors = get_embedder().encode([a.text for pair in articles for a in pair])
+    pairs = []
+    for n, (row, (a, b)) in enumerate(zip(rows, articles, strict=True)):
+        entities = story_entities([a, b])
+        units = _whole(a), _whole(b)
+        features = tuple(Features.of(u, entities) for u in units)
+        similarity = float(vectors[2 * n] @ vectors[2 * n + 1])
+        pairs.append(Pair(row["label"], row.get("kind"), similarity, *units, features))
+    return pairs
+
+
+def _f1(pairs: list[Pair], thresholds: Thresholds) -> tuple[float, float, float]:
+    predicted = [pair_joins(p.similarity, *p.features, thresholds) for p in pairs]
+    truth = [p.label != "different" for p in pairs]
+    tp = sum(a and b for a, b in zip(predicted, truth, strict=True))
+    precision = tp / max(sum(predicted), 1)
+    recall = tp / max(sum(truth), 1)
+    return 2 * precision * recall / max(precision + recall, 1e-9), precision, recall
+
+
+def fit(pairs: list[Pair]) -> Thresholds:
+    settings = [Thresholds(*values) for values in itertools.product(*GRID.values())]
+    strict_first = sorted(settings, key=lambda t: (-t.candidate, -t.strong, -t.shared_wording))
+    return max(strict_first, key=lambda t: _f1(pairs, t)[0])
+
+
+def conflict_report(pairs: list[Pair], thresholds: Thresholds) -> dict:
+    found, right = [], 0
+    for p in pairs:
+        if not pair_joins(p.similarity, *p.features, thresholds):
+            continue
+        kinds = {kind for kind, _, _ in disagreements(p.first, p.second, *p.features)}
+        if kinds:
+            found.append((p, kinds))
+            right += p.label == "conflict" and p.kind in kinds
+    gold = sum(p.label == "conflict" for p in pairs)
+    false = [(p.label, sorted(k), p.first.text, p.second.text) for p, k in found if p.label != "conflict"]
+    flagged = {id(p) for p, _ in found}
+    missed = [(p.kind, p.first.text, p.second.text) for p in pairs if p.label == "conflict" and id(p) not in flagged]
+    return {
+        "predicted": len(found),
+        "right": right,
+        "gold": gold,
+        "precision": round(right / max(len(found), 1), 3),
+        "recall": round(right / max(gold, 1), 3),
+        "false_alarms": false,
+        "missed": missed,
+    }
+
+
+def main() -> None:
+    pairs = load_pairs()
+    by_label = {label: [p.similarity for p in pairs if p.label == label] for label in ("same", "conflict", "different")}
+    for label, values in by_label.items():
+        print(f"{label}: {len(values)} pairs, cosine median {np.median(values):.2f}, min {min(values):.2f}, max {max(values):.2f}")
+    best = fit(pairs)
+    f1, precision, recall = _f1(pairs, best)
+    print(f"fitted {best}: aligned P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    print("conflicts at the fitted thresholds:", json.dumps(conflict_report(pairs, best), indent=1))
+
+
+if __name__ == "__main__":
+    main()
