@@ -99,7 +99,9 @@ def conflict_report(pairs: list[Pair], thresholds: Thresholds) -> dict:
     gold = sum(p.label == "conflict" for p in pairs)
     false = [(p.label, sorted(k), p.first.text, p.second.text) for p, k in found if p.label != "conflict"]
     flagged = {id(p) for p, _ in found}
-    missed = [(p.kind, p.first.text, p.second.text) for p in pairs if p.label == "conflict" and id(p) not in flagged]
+    missed = [
+        (p.kind, p.first.text, p.second.text) for p in pairs if p.label == "conflict" and id(p) not in flagged
+    ]
     return {
         "predicted": len(found),
         "right": right,
@@ -113,9 +115,14 @@ def conflict_report(pairs: list[Pair], thresholds: Thresholds) -> dict:
 
 def main() -> None:
     pairs = load_pairs()
-    by_label = {label: [p.similarity for p in pairs if p.label == label] for label in ("same", "conflict", "different")}
+    by_label = {
+        label: [p.similarity for p in pairs if p.label == label]
+        for label in ("same", "conflict", "different")
+    }
     for label, values in by_label.items():
-        print(f"{label}: {len(values)} pairs, cosine median {np.median(values):.2f}, min {min(values):.2f}, max {max(values):.2f}")
+        print(
+            f"{label}: {len(values)} pairs, cosine median {np.median(values):.2f}, min {min(values):.2f}, max {max(values):.2f}"
+        )
     best = fit(pairs)
     f1, precision, recall = _f1(pairs, best)
     print(f"fitted {best}: aligned P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")

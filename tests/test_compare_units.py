@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storylens.compare.conflicts import dates_disagree, figures_disagree
 from storylens.compare.claims import article_claims
+from storylens.compare.conflicts import dates_disagree, figures_disagree
 from storylens.compare.entities import story_entities, story_quotes
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures

@@ -61,7 +61,9 @@ def test_bad_inputs_are_named_and_the_rest_stored(runner: CliRunner, inputs: Pat
     (inputs / "empty.txt").write_text("")
     (inputs / "binary.html").write_bytes(bytes(range(256)) * 64)
     (inputs / "huge.txt").write_text("word " * 2_200_000)  # over the 10 MB document limit
-    (inputs / "broken.jsonl").write_text('{"id": "ok-1", "text": "A line that is fine on its own."}\n{not json\n')
+    (inputs / "broken.jsonl").write_text(
+        '{"id": "ok-1", "text": "A line that is fine on its own."}\n{not json\n'
+    )
     db = str(tmp_path / "s.db")
     result = invoke(runner, "ingest", str(inputs), "--db", db)
     assert result.exit_code == 1
@@ -70,7 +72,9 @@ def test_bad_inputs_are_named_and_the_rest_stored(runner: CliRunner, inputs: Pat
     assert Store(db).count_articles() == 5  # the four fixtures and the good JSONL line
 
 
-def test_ingest_keeps_what_was_stored_when_later_inputs_fail(runner: CliRunner, inputs: Path, tmp_path: Path) -> None:
+def test_ingest_keeps_what_was_stored_when_later_inputs_fail(
+    runner: CliRunner, inputs: Path, tmp_path: Path
+) -> None:
     db = str(tmp_path / "s.db")
     invoke(runner, "ingest", str(inputs / "budget.jsonl"), "--db", db)
     missing = invoke(runner, "ingest", str(tmp_path / "no-such-file.txt"), "--db", db)
@@ -150,7 +154,9 @@ def assert_spans_exact(document: dict) -> None:
 
     for story in document["stories"]:
         for quote in story["quotes"]:
-            check(quote["article_id"], quote["start"], quote["end"], quote["text"], quote.get("field", "text"))
+            check(
+                quote["article_id"], quote["start"], quote["end"], quote["text"], quote.get("field", "text")
+            )
         for claim in story["claims"]:
             for s in claim["support"]:
                 check(s["article_id"], s["start"], s["end"], s["text"], s.get("field", "text"))
@@ -158,7 +164,9 @@ def assert_spans_exact(document: dict) -> None:
             for c in sentence["citations"]:
                 check(c["article_id"], c["start"], c["end"], None, c.get("field", "text"))
         for entry in story["timeline"]:
-            check(entry["article_id"], entry["start"], entry["end"], entry["text"], entry.get("field", "text"))
+            check(
+                entry["article_id"], entry["start"], entry["end"], entry["text"], entry.get("field", "text")
+            )
 
 
 def assert_every_article_in_one_story(document: dict) -> None:

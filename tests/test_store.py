@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from storylens.models import Article, Claim, Entity, Quote, Story, Support
 from storylens.cluster.records import ClusterItem
+from storylens.models import Article, Claim, Entity, Quote, Story, Support
 from storylens.store import Store
 
 CET = timezone(timedelta(hours=1))
@@ -54,7 +54,9 @@ def test_schema_is_at_head_after_open(store: Store) -> None:
     with store.engine.connect() as conn:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert version == "0001"
-    assert {"articles", "stories", "story_merges", "claims", "cluster_items"} <= set(inspect(store.engine).get_table_names())
+    assert {"articles", "stories", "story_merges", "claims", "cluster_items"} <= set(
+        inspect(store.engine).get_table_names()
+    )
 
 
 def test_reopening_keeps_data(store: Store) -> None:
@@ -107,7 +109,9 @@ def test_entities_accumulate_aliases_across_stories(store: Store) -> None:
     store.save_article(make_article("b1", story_id="s-2"), "hash-b1")
     first = make_story("s-1", ["a1"])
     second = make_story("s-2", ["b1"])
-    second.entities = [Entity("e-council", "Halden Council", "ORG", ["Halden City Council"], "city council", ["b1"])]
+    second.entities = [
+        Entity("e-council", "Halden Council", "ORG", ["Halden City Council"], "city council", ["b1"])
+    ]
     store.save_story(first)
     store.save_story(second)
     with store.engine.connect() as conn:
@@ -153,7 +157,9 @@ def test_full_text_search_covers_articles_and_claims(sqlite_store: Store) -> Non
     sqlite_store.save_article(make_article("a1"), "h1")
     sqlite_store.save_story(make_story("s-1", ["a1"]))
     with sqlite_store.engine.connect() as conn:
-        hits = conn.execute(text("SELECT kind, ref_id FROM search_index WHERE search_index MATCH 'council'")).all()
+        hits = conn.execute(
+            text("SELECT kind, ref_id FROM search_index WHERE search_index MATCH 'council'")
+        ).all()
     assert sorted(hits) == [("article", "a1"), ("claim", "c1")]
 
 
@@ -167,4 +173,7 @@ def test_story_profiles_replace_by_story(store: Store) -> None:
 
     store.save_story_profiles([StoryProfile("s-1", {"size": 1}), StoryProfile("s-2", {"size": 1})])
     store.save_story_profiles([StoryProfile("s-1", {"size": 2})])
-    assert sorted((p.story_id, p.features["size"]) for p in store.story_profiles()) == [("s-1", 2), ("s-2", 1)]
+    assert sorted((p.story_id, p.features["size"]) for p in store.story_profiles()) == [
+        ("s-1", 2),
+        ("s-2", 1),
+    ]

@@ -5,14 +5,21 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from storylens.errors import InputError
 from storylens.models import Article, Story, contract
@@ -37,19 +44,21 @@ DbOption = Annotated[
     str, typer.Option("--db", help="Database file or URL [default: $STORYLENS_DB, else ./storylens.db]")
 ]
 PathsArgument = Annotated[
-    list[str] | None, typer.Argument(help="Files, directories (read recursively), globs or URLs.", show_default=False)
+    list[str] | None,
+    typer.Argument(help="Files, directories (read recursively), globs or URLs.", show_default=False),
 ]
 UrlsOption = Annotated[Path | None, typer.Option("--urls", help="A file of URLs to fetch, one a line.")]
 SampleOption = Annotated[bool, typer.Option("--sample", help="Add the bundled sample corpus to the inputs.")]
 AllowPrivateOption = Annotated[
-    bool, typer.Option("--allow-private", help="Allow fetching from private, loopback and link-local addresses.")
+    bool,
+    typer.Option("--allow-private", help="Allow fetching from private, loopback and link-local addresses."),
 ]
 NoFetchOption = Annotated[
     bool, typer.Option("--no-fetch", help="Never fetch over the network (feed items keep their summaries).")
 ]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
@@ -109,7 +118,9 @@ def _render(fmt: Format, stories: list[Story], articles: list[Article]) -> str:
     if fmt is Format.markdown:
         from storylens.present.markdown import render_markdown
 
-        return "\n\n".join(render_markdown(s, [by_id[i] for i in s.article_ids if i in by_id]) for s in stories)
+        return "\n\n".join(
+            render_markdown(s, [by_id[i] for i in s.article_ids if i in by_id]) for s in stories
+        )
     from storylens.present.report_html import render_html
 
     return render_html(stories, articles)
@@ -145,7 +156,9 @@ def ingest(
         transient=True,
     ) as bar:
         task = bar.add_task("ingesting", total=None)
-        report = pipeline.ingest(inputs, progress=lambda source: bar.update(task, advance=1, description=source[-50:]))
+        report = pipeline.ingest(
+            inputs, progress=lambda source: bar.update(task, advance=1, description=source[-50:])
+        )
     _report_errors(report.errors)
     for note in report.notes:
         console.print(note)
@@ -161,7 +174,9 @@ def ingest(
 @app.command()
 def extract(
     paths: PathsArgument = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the articles in the contract's article shape.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the articles in the contract's article shape.")
+    ] = False,
     urls: UrlsOption = None,
     allow_private: AllowPrivateOption = False,
     no_fetch: NoFetchOption = False,
@@ -186,7 +201,9 @@ def analyze(
     as_json: Annotated[bool, typer.Option("--json", help="Print the story JSON contract.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Print a standalone HTML report.")] = False,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of stdout.")
+    ] = None,
     urls: UrlsOption = None,
     sample: SampleOption = False,
     allow_private: AllowPrivateOption = False,
@@ -198,7 +215,7 @@ def analyze(
     fmt = _format(as_json, markdown, html)
     articles, stories, errors = analyze_paths(_inputs(paths, urls, sample), _options(allow_private, no_fetch))
     if fmt is Format.table:
-        from storylens.present.terminal import story_rows, stories_table
+        from storylens.present.terminal import stories_table, story_rows
 
         out.print(stories_table(story_rows(stories)))
     else:
@@ -210,7 +227,9 @@ def analyze(
 @app.command()
 def stories(
     db: DbOption = "",
-    as_json: Annotated[bool, typer.Option("--json", help="Print the story JSON contract of every story.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the story JSON contract of every story.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="How many stories at most.", min=1)] = 50,
     order: Annotated[str, typer.Option(help="latest or largest first.")] = "latest",
 ) -> None:
@@ -238,7 +257,9 @@ def story(
     as_json: Annotated[bool, typer.Option("--json", help="Print the story JSON contract.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Print a standalone HTML report.")] = False,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Show one story: its claims, omissions, conflicts, framing, summary and timeline."""
     from storylens.store import Store
@@ -266,7 +287,7 @@ def serve(
     run_server(db or default_db(), host, port)
 
 
-class EvalTask(str, Enum):
+class EvalTask(StrEnum):
     extraction = "extraction"
     clustering = "clustering"
     quotes = "quotes"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from storylens.errors import InputError
-from storylens.ingest import IngestOptions, iter_documents
+from storylens.ingest import IngestOptions
 from storylens.models import Article, Story
 from storylens.store import Store
 
@@ -58,7 +58,9 @@ class Pipeline:
         if self._clusterer is None:
             from storylens.cluster import ClusterConfig, Clusterer
 
-            self._clusterer = Clusterer(ClusterConfig(), self.store.cluster_items(), self.store.story_profiles())
+            self._clusterer = Clusterer(
+                ClusterConfig(), self.store.cluster_items(), self.store.story_profiles()
+            )
         return self._clusterer
 
     # ------------------------------------------------------------------ the run
@@ -79,17 +81,15 @@ class Pipeline:
 
     def _new_articles(self, inputs: Iterable[str], report: RunReport) -> Iterator[tuple[Article, str]]:
         """Extracted articles not yet stored (nor seen earlier in this run); errors go to the report."""
-        from storylens.extract import content_hash, extract
+        from storylens.extract import content_hash, iter_articles
 
         seen: set[str] = set()
-        for document in iter_documents(inputs, self.options):
-            if isinstance(document, InputError):
-                report.errors.append(document)
-                continue
-            try:
-                article = extract(document)
-            except InputError as error:
-                report.errors.append(error)
+        options = replace(
+            self.options, on_skip=lambda source, reason: report.notes.append(f"{source}: {reason}")
+        )
+        for article in iter_articles(inputs, options):
+            if isinstance(article, InputError):
+                report.errors.append(article)
                 continue
             digest = content_hash(article.text)
             keys = {article.id, digest} | ({article.url} if article.url else set())
@@ -99,7 +99,9 @@ class Pipeline:
             seen |= keys
             yield article, digest
 
-    def _place_batch(self, batch: list[tuple[Article, str]], report: RunReport, progress: Progress | None) -> None:
+    def _place_batch(
+        self, batch: list[tuple[Article, str]], report: RunReport, progress: Progress | None
+    ) -> None:
         self.analyzer.analyze([article for article, _ in batch])
         touched: set[str] = set()
         for article, digest in batch:

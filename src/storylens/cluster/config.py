@@ -19,9 +19,9 @@ class ClusterConfig:
     weight_link: float = 0.582
     weight_person: float = 0.951
     weight_entity: float = 0.413
-    weight_year: float = 0.5
+    weight_year: float = 0.427
     weight_number: float = 1.103
-    weight_date: float = 2.767
+    weight_date: float = 3.044
     join_threshold: float = 1.463
     merge_threshold: float = 100.463
     # FITTED-END

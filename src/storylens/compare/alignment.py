@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.compare.claims import ClaimUnit
-from storylens.compare.lexicon import load_lexicon
 from storylens.compare.entities import StoryEntities
+from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import Figure, content_words, figures, jaccard
 from storylens.models import Claim, Support
 
@@ -32,7 +32,7 @@ class Thresholds:
 
 
 # Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
-THRESHOLDS = Thresholds(candidate=0.5, strong=0.8, shared_wording=0.3)
+THRESHOLDS = Thresholds(candidate=0.5, strong=0.95, shared_wording=0.0)
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
 
 

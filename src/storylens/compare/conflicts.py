@@ -1,8 +1,9 @@
 """Conflicts: aligned claims that disagree on a number, a date, who did it, or polarity.
 
-Only claims stating the same fact are compared: the same aligned claim, or two claims that would
-align as a pair (close and anchored) but were kept apart by their groups. A figure that changes between articles published at different times,
-each later article giving the newer figure, is an update of a developing story, not a conflict.
+Only claims stating the same fact are compared: the same aligned claim, or two claims whose
+embeddings are as close as a strong pair's. A figure that changes between articles published at
+different times, each later article giving the newer figure, is an update of a developing
+story, not a conflict.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import timedelta
 
 import numpy as np
 
-from storylens.compare.alignment import THRESHOLDS, Features, pair_joins
+from storylens.compare.alignment import THRESHOLDS, Features
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import Figure, figures, jaccard
@@ -43,7 +44,7 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Disagreements between claims of independent sources that state the same fact."""
     found: dict[tuple[tuple[str, ...], ConflictKind], _Found] = {}
-    for i, j in _comparable_pairs(units, features, similarity, claim_ids, sources):
+    for i, j in _comparable_pairs(units, similarity, claim_ids, sources):
         for kind, value_i, value_j in disagreements(units[i], units[j], features[i], features[j]):
             key = (tuple(sorted({claim_ids[i], claim_ids[j]})), kind)
             entry = found.setdefault(key, _Found(kind))
@@ -57,23 +58,16 @@ def find_conflicts(
 
 
 def _comparable_pairs(
-    units: list[ClaimUnit],
-    features: list[Features],
-    similarity: np.ndarray,
-    claim_ids: list[str],
-    sources: dict[str, str],
+    units: list[ClaimUnit], similarity: np.ndarray, claim_ids: list[str], sources: dict[str, str]
 ) -> list[tuple[int, int]]:
-    """Pairs of independent sources in one aligned claim, or that would align as a pair."""
+    """Pairs of independent sources in one aligned claim, or as close as a strong pair."""
     ids = np.array(claim_ids)
-    same_claim = ids[:, None] == ids[None, :]
-    candidates = np.triu(same_claim | (similarity >= THRESHOLDS.candidate), k=1)
-    pairs = []
-    for i, j in zip(*np.nonzero(candidates), strict=True):
-        if sources[units[i].article.id] == sources[units[j].article.id]:
-            continue
-        if same_claim[i, j] or pair_joins(float(similarity[i, j]), features[i], features[j]):
-            pairs.append((int(i), int(j)))
-    return pairs
+    close = np.triu((ids[:, None] == ids[None, :]) | (similarity >= THRESHOLDS.strong), k=1)
+    return [
+        (int(i), int(j))
+        for i, j in zip(*np.nonzero(close), strict=True)
+        if sources[units[i].article.id] != sources[units[j].article.id]
+    ]
 
 
 def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figure]]:
@@ -95,11 +89,11 @@ def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Fi
 
 
 def _lone_figures_disagree(a: Figure, b: Figure) -> bool:
-    """A claim's only figure against another's: the same fact's value unless one is a share and
-    the other a count, or they count plainly different things (both heads named, no word shared)."""
+    """A claim's only figure against another's: the same fact's value when both are shares, or
+    when what they count has a word in common ("180 porters took part", "95 porters joined")."""
     if a.percent != b.percent or _rounded_alike(a.value, b.value):
         return False
-    return a.head == b.head or not (a.context and b.context) or bool(a.context & b.context)
+    return a.percent or bool(a.context & b.context)
 
 
 def _rounded_alike(first: float, second: float) -> bool:
@@ -130,7 +124,7 @@ def disagreements(
 ) -> Iterator[tuple[ConflictKind, str, str]]:
     """Figures are compared by what they count; the rest only between claims worded alike."""
     for x, y in figures_disagree(fa.figures, fb.figures)[:1]:
-        yield "number", f"{x.raw} {x.head}", f"{y.raw} {y.head}"
+        yield "number", _figure_value(x), _figure_value(y)
     if jaccard(fa.words, fb.words) < SAME_WORDING:
         return
     if dates_disagree(fa.dates, fb.dates) and not (_said_of_today(a) or _said_of_today(b)):
@@ -143,6 +137,11 @@ def disagreements(
     names = _names_differ(fa, fb)
     if names:
         yield "entity", *names
+
+
+def _figure_value(figure: Figure) -> str:
+    """The figure as written and what it counts ("12 workers")."""
+    return f"{figure.raw} {figure.head}" if figure.head and not figure.percent else figure.raw
 
 
 def _said_of_today(unit: ClaimUnit) -> bool:

@@ -246,7 +246,9 @@ def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
         if head in _TIME_OF_DAY:
             continue
         end = match.start() + len(raw)
-        found.append(Figure(value, raw, match.start(), end, frozenset(context), head, bool(match.group("percent"))))
+        found.append(
+            Figure(value, raw, match.start(), end, frozenset(context), head, bool(match.group("percent")))
+        )
     return found
 
 

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from storylens.errors import InputError
 from storylens.extract.article import extract
@@ -15,21 +15,29 @@ from storylens.ingest import IngestOptions, iter_documents
 from storylens.models import Article
 
 
+def iter_articles(
+    inputs: Iterable[str], options: IngestOptions | None = None
+) -> Iterator[Article | InputError]:
+    """Each article the inputs hold, or an error for each input (or record) that held none."""
+    for item in iter_documents(inputs, options or IngestOptions()):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield extract(item)
+        except InputError as error:
+            yield error
+
+
 def extract_all(
     inputs: Iterable[str], options: IngestOptions | None = None
 ) -> tuple[list[Article], list[InputError]]:
-    """Every article the inputs hold, and an error for each input (or record) that held none."""
+    """Every article the inputs hold, and every error, for ``storylens extract``."""
     articles: list[Article] = []
     errors: list[InputError] = []
-    for item in iter_documents(inputs, options or IngestOptions()):
-        if isinstance(item, InputError):
-            errors.append(item)
-            continue
-        try:
-            articles.append(extract(item))
-        except InputError as error:
-            errors.append(error)
+    for item in iter_articles(inputs, options):
+        (errors if isinstance(item, InputError) else articles).append(item)  # type: ignore[arg-type]
     return articles, errors
 
 
-__all__ = ["extract", "extract_all", "content_hash", "article_id"]
+__all__ = ["extract", "extract_all", "iter_articles", "content_hash", "article_id"]

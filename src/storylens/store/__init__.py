@@ -143,9 +143,13 @@ class Store:
             conn.execute(update(a).where(a.c.story_id == absorbed_id).values(story_id=into_id))
             conn.execute(update(c).where(c.c.story_id == absorbed_id).values(story_id=into_id))
             conn.execute(
-                update(schema.story_merges).where(schema.story_merges.c.into_id == absorbed_id).values(into_id=into_id)
+                update(schema.story_merges)
+                .where(schema.story_merges.c.into_id == absorbed_id)
+                .values(into_id=into_id)
             )
-            conn.execute(insert(schema.story_merges).values(absorbed_id=absorbed_id, into_id=into_id, merged_at=_now()))
+            conn.execute(
+                insert(schema.story_merges).values(absorbed_id=absorbed_id, into_id=into_id, merged_at=_now())
+            )
             _delete_story_rows(conn, absorbed_id, self.is_sqlite)
             conn.execute(delete(schema.story_profiles).where(schema.story_profiles.c.story_id == absorbed_id))
             if self.is_sqlite:
@@ -174,7 +178,12 @@ class Store:
             "largest": (s.c.article_count.desc(), s.c.last_published_utc.desc(), s.c.id),
         }[order]
         query = select(
-            s.c.id, s.c.title, s.c.article_count, s.c.outlet_count, s.c.first_published_utc, s.c.last_published_utc
+            s.c.id,
+            s.c.title,
+            s.c.article_count,
+            s.c.outlet_count,
+            s.c.first_published_utc,
+            s.c.last_published_utc,
         )
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(*ordering).limit(limit).offset(offset))
@@ -208,7 +217,11 @@ class Store:
         c = schema.cluster_items
         with self.engine.connect() as conn:
             for row in conn.execute(select(c).order_by(c.c.published_utc, c.c.article_id)):
-                published = datetime.fromisoformat(row.published_utc).replace(tzinfo=UTC) if row.published_utc else None
+                published = (
+                    datetime.fromisoformat(row.published_utc).replace(tzinfo=UTC)
+                    if row.published_utc
+                    else None
+                )
                 yield ClusterItem(
                     row.article_id, row.story_id, published, row.vector, row.minhash, json.loads(row.features)
                 )
@@ -216,7 +229,10 @@ class Store:
     def story_profiles(self) -> list[StoryProfile]:
         p = schema.story_profiles
         with self.engine.connect() as conn:
-            return [StoryProfile(sid, json.loads(f)) for sid, f in conn.execute(select(p.c.story_id, p.c.features))]
+            return [
+                StoryProfile(sid, json.loads(f))
+                for sid, f in conn.execute(select(p.c.story_id, p.c.features))
+            ]
 
     def save_story_profiles(self, profiles: Iterable[StoryProfile]) -> None:
         with self.engine.begin() as conn:
@@ -364,7 +380,9 @@ def _outlet_by_article(conn: Connection, ids: list[str]) -> dict[str, str | None
     return dict(conn.execute(select(a.c.id, a.c.outlet).where(a.c.id.in_(ids))).all())
 
 
-def _index_text(conn: Connection, kind: str, ref_id: str, story_id: str | None, title: str, body: str) -> None:
+def _index_text(
+    conn: Connection, kind: str, ref_id: str, story_id: str | None, title: str, body: str
+) -> None:
     conn.execute(
         text("INSERT INTO search_index (kind, ref_id, story_id, title, body) VALUES (:k, :r, :s, :t, :b)"),
         {"k": kind, "r": ref_id, "s": story_id, "t": title, "b": body},

@@ -69,7 +69,9 @@ def upgrade() -> None:
     op.create_table(
         "quotes",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column("story_id", ID, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column(
+            "story_id", ID, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True
+        ),
         sa.Column("article_id", ID, nullable=False),
         sa.Column("speaker_entity_id", ID, nullable=True, index=True),
         sa.Column("speaker", sa.Text, nullable=True),
