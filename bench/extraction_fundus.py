@@ -10,8 +10,6 @@ decompressed pages in the same process, so the speed figure is a ratio, not an a
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import statistics
 import time
@@ -23,11 +21,11 @@ from typing import Any
 import trafilatura
 
 from storylens.errors import InputError
+from storylens.eval.fundus import DEFAULT_PATH, FundusPage, load_fundus
 from storylens.extract import extract
 from storylens.ingest import RawDocument
 from storylens.models import Article
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "fundus-eval"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 
@@ -114,39 +112,27 @@ def bare_trafilatura(html: str, url: str) -> str:
     return trafilatura.extract(html, url=url) or ""
 
 
-def load(data: Path) -> list[tuple[str, str, str, str]]:
-    """(name, url, html, gold body) for every page."""
-    truth = json.loads((data / "ground_truth.json").read_text())
-    pages = []
-    for name in sorted(truth):
-        html = gzip.decompress((data / "html" / name).read_bytes()).decode("utf-8", errors="replace")
-        pages.append((name, truth[name]["url"], html, "\n".join(truth[name]["body"])))
-    return pages
-
-
-def timed(
-    pages: list[tuple[str, str, str, str]], extractor: Callable[[str, str], Any]
-) -> tuple[list[Any], float]:
+def timed(pages: list[FundusPage], extractor: Callable[[str, str], Any]) -> tuple[list[Any], float]:
     """Every page's output and the seconds extraction took."""
     started = time.perf_counter()
-    outputs = [extractor(html, url) for _, url, html, _ in pages]
+    outputs = [extractor(page.markup, page.url) for page in pages]
     return outputs, time.perf_counter() - started
 
 
-def scores(pages: list[tuple[str, str, str, str]], texts: list[str]) -> list[float]:
-    return [rouge_lsum_f1(gold, text) for (_, _, _, gold), text in zip(pages, texts, strict=True)]
+def scores(pages: list[FundusPage], texts: list[str]) -> list[float]:
+    return [rouge_lsum_f1(page.body, text) for page, text in zip(pages, texts, strict=True)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--rounds", type=int, default=3, help="timing rounds; the median is reported")
     parser.add_argument("--per-page", action="store_true", help="print each page's scores")
     args = parser.parse_args()
-    pages = load(args.data)
-    for _, url, html, _ in pages[:3]:  # one-time set-up (stop lists, date locales) is not per-page speed
-        ours(html, url)
-        bare_trafilatura(html, url)
+    pages = load_fundus(args.data)
+    for page in pages[:3]:  # one-time set-up (stop lists, date locales) is not per-page speed
+        ours(page.markup, page.url)
+        bare_trafilatura(page.markup, page.url)
     ours_times, base_times = [], []
     for _ in range(args.rounds):  # interleaved so both see the same machine load
         articles, seconds = timed(pages, ours)
@@ -159,8 +145,8 @@ def main() -> None:
         "trafilatura.extract": scores(pages, baseline),
     }
     if args.per_page:
-        for index, (name, *_) in enumerate(pages):
-            print(f"{name:34s}", "  ".join(f"{values[index] * 100:6.1f}" for values in results.values()))
+        for index, page in enumerate(pages):
+            print(f"{page.key:34s}", "  ".join(f"{values[index] * 100:6.1f}" for values in results.values()))
     print(f"pages: {len(pages)}")
     for label, values in results.items():
         print(

@@ -159,3 +159,32 @@ def test_story_quotes_resolve_a_title_against_another_outlets_names() -> None:
     (resolved,) = story_quotes(articles, entities, mapping)
     assert resolved.speaker == "Port Halden City Council" and resolved.speaker_entity_id == entities[0].id
     assert articles[0].quotes[0].speaker == "city council"  # the article's own reading is kept
+
+
+def test_a_given_name_alone_joins_the_one_full_name_it_begins() -> None:
+    entities, _ = merge_entities(
+        [article_with("a", local("a", "Jodie Hardwick")), article_with("b", local("b", "Jodie"))]
+    )
+    assert [(e.name, e.aliases) for e in entities] == [("Jodie Hardwick", ["Jodie"])]
+    two, _ = merge_entities(
+        [
+            article_with("a", local("a", "Jodie Hardwick"), local("a", "Jodie Marsh")),
+            article_with("b", local("b", "Jodie")),
+        ]
+    )
+    assert sorted(e.name for e in two) == ["Jodie", "Jodie Hardwick", "Jodie Marsh"]
+
+
+def test_an_organisation_named_by_its_last_words_joins_the_full_name() -> None:
+    entities, _ = merge_entities(
+        [
+            article_with("a", local("a", "Maravian Data Protection Authority", "ORG")),
+            article_with("b", local("b", "Data Protection Authority", "ORG"), local("b", "Northgate", "ORG")),
+            article_with("c", local("c", "Northgate Police", "ORG")),
+        ]
+    )
+    assert sorted(e.name for e in entities) == [
+        "Maravian Data Protection Authority",
+        "Northgate",
+        "Northgate Police",
+    ]

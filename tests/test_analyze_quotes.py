@@ -96,3 +96,52 @@ def test_headline_quotes_carry_their_field() -> None:
     (quote,) = article.quotes
     assert (quote.field, quote.text, quote.speaker) == ("title", "This bridge joins two towns", "Petra Sande")
     assert article.title[quote.start : quote.end] == quote.text
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_and_a_bare_title_repeats_it() -> None:
+    text = (
+        "The Ministry of Transport suspended the contract on Monday.\n\n"
+        "The ministry's spokesperson said payments had been frozen. "
+        "“No further payments will be made,” the spokesperson said."
+    )
+    speakers = [(q.speaker, q.speaker_form) for q in analysed(text).quotes]
+    assert speakers == [("Ministry of Transport", "title"), ("Ministry of Transport", "title")]
+
+
+def test_documents_speak_for_their_author_or_the_main_organisation() -> None:
+    text = (
+        "The Bank of Maravia raised its main rate on Thursday. "
+        "The Bank of Maravia expects inflation to ease.\n\n"
+        "The committee voted five to two, according to a statement published after the meeting. "
+        "The rate was last this high in 2009, according to records published by the Harbour Institute."
+    )
+    speakers = [q.speaker for q in analysed(text).quotes if q.speaker_form == "according_to"]
+    assert speakers == ["Bank of Maravia", "Harbour Institute"]
+
+
+def test_the_company_is_the_business_the_article_names_most() -> None:
+    text = (
+        "Fire inspectors from the Dunmore Fire Service visited Brenner Textiles on Monday. "
+        "Brenner Textiles employs 300 people.\n\n"
+        "About 85 workers were on the early shift, according to the company."
+    )
+    (quote,) = [q for q in analysed(text).quotes if q.speaker_form == "according_to"]
+    assert quote.speaker == "Brenner Textiles"
+
+
+def test_what_a_speaker_called_something_in_quotation_marks_is_a_quote() -> None:
+    text = (
+        "Police said about 5,000 people took part, a figure the union called “insulting”.\n\n"
+        "Residents called the barrier a “white elephant” last year."
+    )
+    rows = [(q.text, q.kind, q.speaker) for q in analysed(text).quotes if q.speaker != "Police"]
+    assert rows == [("insulting", "direct", "union")]
+
+
+def test_it_takes_the_subject_earlier_in_its_sentence() -> None:
+    text = (
+        "The Health Quality Commission published its audit on Tuesday.\n\n"
+        "The commission has recommended a recount, which it said would take six months."
+    )
+    (quote,) = [q for q in analysed(text).quotes if q.speaker_form == "pronoun"]
+    assert (quote.text, quote.speaker) == ("would take six months", "Health Quality Commission")

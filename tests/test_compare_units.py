@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from storylens.compare.claims import article_claims
 from storylens.compare.conflicts import dates_disagree, figures_disagree
 from storylens.compare.entities import story_entities, story_quotes
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures
 from tests.test_compare_fixtures import make_article
+
+DEV_PAIRS = Path(__file__).parent / "fixtures" / "alignment_dev.jsonl"
 
 
 def _body_claims(body: str) -> list[str]:
@@ -117,3 +122,32 @@ def test_a_rounded_figure_agrees_with_the_exact_one():
 def test_a_bare_negation_is_read_as_written():
     assert load_lexicon().negation_phrase("The minister did not resign on Friday") == "not resign"
     assert load_lexicon().negation_phrase("They didn’t sign the deal") == "didn’t sign"
+
+
+def test_each_claims_only_figure_is_compared_when_it_counts_the_same():
+    assert figures_disagree(
+        figures("About 180 porters took part in the strike."), figures("Only 95 porters joined the strike")
+    )
+    assert figures_disagree(
+        figures("raises council tax by 4.9 per cent."), figures("up by 3.5 per cent under the plan")
+    )
+    assert not figures_disagree(
+        figures("a pay cut of 11 per cent since 2020"), figures("a 6 per cent rise last year")
+    )
+    assert not figures_disagree(figures("a rise of 9 per cent"), figures("9 dockers walked out"))
+    assert not figures_disagree(figures("85 staff were on shift"), figures("12 were hurt in the blaze"))
+
+
+def test_a_denial_is_a_negation():
+    lexicon = load_lexicon()
+    assert lexicon.negated("The operator denied that a fuel filter had failed.")
+    assert lexicon.negated("Nobody was hurt.") and lexicon.negated("No diesel reached the river.")
+    assert not lexicon.negated("The operator said a fuel filter had failed.")
+
+
+def test_the_alignment_dev_set_is_labelled():
+    rows = [json.loads(line) for line in DEV_PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert 80 <= len(rows) <= 150
+    assert {r["label"] for r in rows} == {"same", "different", "conflict"}
+    assert all(r.get("kind") for r in rows if r["label"] == "conflict")
+    assert len({(r["a"], r["b"]) for r in rows}) == len(rows)

@@ -292,6 +292,7 @@ class EvalTask(StrEnum):
     clustering = "clustering"
     quotes = "quotes"
     claims = "claims"
+    entities = "entities"
     all = "all"
 
 
@@ -307,7 +308,10 @@ def evaluate(
     """Score the pipeline against gold annotations and print a table."""
     from storylens.eval import format_table, run_eval
 
-    results = run_eval(task.value, dataset)
+    try:
+        results = run_eval(task.value, dataset)
+    except ValueError as error:  # a dataset that cannot be scored for this task
+        raise typer.BadParameter(str(error), param_hint="--dataset") from error
     if as_json:
         _write(json.dumps(results, indent=2), None)
     else:

@@ -8,12 +8,14 @@ more than spaCy itself.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from storylens.analyze.dates import anchor_for, find_dates
 from storylens.analyze.embed import get_embedder
 from storylens.analyze.grouping import group_mentions
 from storylens.analyze.mentions import add_surname_mentions, find_mentions
+from storylens.analyze.names import fold
 from storylens.analyze.nlp import DEFAULT_MODEL, get_nlp
 from storylens.analyze.quotes import RawQuote, find_quotes
 from storylens.analyze.sentences import sentences_from_doc, split_sentences
@@ -66,13 +68,30 @@ def annotate(article: Article, docs: dict[SpanField, Doc]) -> None:
     article.entities, article.mentions = group_mentions(article.id, add_surname_mentions(docs, found))
     resolver = SpeakerResolver(docs, article.mentions, article.entities)
     raw = [q for field in FIELDS if field in docs for q in find_quotes(docs[field], field)]
-    article.quotes = [_quote(article, q, resolver) for q in raw]
+    article.quotes = _with_headline_speakers([_quote(article, q, resolver) for q in raw])
     anchor = anchor_for(article.published, [getattr(article, f) or "" for f in FIELDS])
     article.dates = [
         d
         for field in FIELDS
         if getattr(article, field)
         for d in find_dates(getattr(article, field), field, anchor)
+    ]
+
+
+def _with_headline_speakers(quotes: list[Quote]) -> list[Quote]:
+    """A headline or standfirst quote that the body quotes again takes the body's speaker: the
+    headline's own frame ("Nurses march on ministry: 'We are ...'") rarely names who said it."""
+    body = [q for q in quotes if q.field == "text" and q.speaker]
+    return [
+        next(
+            (
+                dataclasses.replace(quote, speaker=b.speaker, speaker_entity_id=b.speaker_entity_id)
+                for b in body
+                if quote.field != "text" and quote.kind == "direct" and fold(quote.text) in fold(b.text)
+            ),
+            quote,
+        )
+        for quote in quotes
     ]
 
 

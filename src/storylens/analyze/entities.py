@@ -2,8 +2,10 @@
 
 People merge when their surnames agree and their given names are spellings of one name
 ("Yuliya"/"Yulia Marchenko"); people who only share a surname stay apart, and a bare surname
-joins a person only when one person of the story bears it. Other entities merge by name, by
-alias, or by an acronym spelling a long form's initials.
+joins a person only when one person of the story bears it, and a given name alone ("Jodie")
+the one full name it begins. Other entities merge by name, by alias, by an acronym spelling a
+long form's initials, or as the last words of exactly one longer name of their type ("Data
+Protection Authority" and "Maravian Data Protection Authority").
 """
 
 from __future__ import annotations
@@ -44,7 +46,25 @@ def _people_groups(people: list[Entity]) -> list[list[Entity]]:
     groups: list[list[Entity]] = []
     for same_surname in by_surname.values():
         groups.extend(_split_by_given_name(same_surname))
-    return groups
+    return _join_given_names(groups)
+
+
+def _join_given_names(groups: list[list[Entity]]) -> list[list[Entity]]:
+    """A lone one-word person who is nobody's surname joins the one full name it is the given name of."""
+    surnames = {fold(p.name.split()[-1]) for g in groups for p in g if len(p.name.split()) > 1}
+    kept: list[list[Entity]] = []
+    for group in groups:
+        word = fold(group[0].name)
+        owners = [
+            g
+            for g in groups
+            if g is not group and any(len(p.name.split()) > 1 and fold(p.name.split()[0]) == word for p in g)
+        ]
+        if len(group) == 1 and " " not in word and word not in surnames and len(owners) == 1:
+            owners[0].extend(group)
+        else:
+            kept.append(group)
+    return kept
 
 
 def _split_by_given_name(people: list[Entity]) -> list[list[Entity]]:
@@ -85,10 +105,25 @@ def _named_groups(entities: list[Entity]) -> list[list[Entity]]:
         for acronym in (n.replace(".", "") for n in [entity.name, *entity.aliases] if is_acronym(n)):
             if acronym in spelled:
                 parent[find(i)] = find(spelled[acronym])
+    for i, entity in enumerate(entities):
+        owners = {
+            find(j)
+            for j, other in enumerate(entities)
+            if other.type == entity.type and _shortens(entity.name, other.name)
+        }
+        if len(owners) == 1:
+            parent[find(i)] = owners.pop()
     groups: dict[int, list[Entity]] = defaultdict(list)
     for i, entity in enumerate(entities):
         groups[find(i)].append(entity)
     return list(groups.values())
+
+
+def _shortens(short: str, long: str) -> bool:
+    """True when ``short`` is the last two or more words of ``long``: "Port Authority". Not the
+    first words, which are often a place the body is named after ("Northgate" / "Northgate Police")."""
+    s, full = fold(short).split(), fold(long).split()
+    return 1 < len(s) < len(full) and full[-len(s) :] == s
 
 
 def _word_set(name: str) -> str:

@@ -322,6 +322,80 @@ ROLE_NOUNS = frozenset(
     ]
 )
 
+#: Documents that speak for their author ("according to a statement", "the filing said").
+DOCUMENT_NOUNS = frozenset(
+    [
+        "statement",
+        "report",
+        "records",
+        "record",
+        "filing",
+        "filings",
+        "register",
+        "log",
+        "data",
+        "notification",
+        "audit",
+        "document",
+        "documents",
+        "minutes",
+        "release",
+        "letter",
+        "memo",
+        "survey",
+        "study",
+        "submission",
+    ]
+)
+
+#: Common nouns a report uses for the business it is about ("the company said").
+COMPANY_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "operator",
+        "business",
+        "manufacturer",
+        "carrier",
+        "lender",
+        "insurer",
+        "retailer",
+        "maker",
+        "supplier",
+        "provider",
+        "employer",
+        "contractor",
+    ]
+)
+
+#: Institution words that also name businesses ("Brenner Textiles", "Halvex Systems"): a name
+#: holding no other institution word may be "the company" of a report.
+BUSINESS_WORDS = frozenset(
+    [
+        "bank",
+        "chemicals",
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "factory",
+        "group",
+        "holdings",
+        "inc",
+        "industries",
+        "llc",
+        "ltd",
+        "mill",
+        "mine",
+        "network",
+        "plant",
+        "plc",
+        "systems",
+        "textiles",
+        "works",
+    ]
+)
+
 #: Courtesy titles written before a name; not part of the name.
 HONORIFICS = frozenset(
     [

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from storylens.analyze.institutions import institution_spans, institutional
 from storylens.analyze.lexicon import (
     CAPITAL_STATES,
+    COMPANY_NOUNS,
     DECISION_VERBS,
     DEMONYM_STATES,
     HONORIFICS,
@@ -58,6 +59,9 @@ class Found:
     type: EntityType
     name: str
     description: str | None = None
+
+
+_BODY_WORDS = INSTITUTION_WORDS | COMPANY_NOUNS
 
 
 def find_mentions(doc: Doc, field: SpanField, outlet: str | None) -> list[Found]:
@@ -194,12 +198,44 @@ def _looks_like_person(span: Span, role: str | None) -> bool:
     return bool(role) or honorific or speaking
 
 
+def _retype_employers(docs: dict[SpanField, Doc], found: list[Found]) -> None:
+    surnames = {f.name.split()[-1] for f in found if f.type == "PERSON" and len(f.name.split()) > 1}
+    in_titles = {w for f in found if f.type == "PERSON" and f.description for w in f.description.split()}
+    employers = {
+        f.name
+        for f in found
+        if f.type == "PERSON"
+        and " " not in f.name
+        and (
+            f.name in in_titles
+            or _before_role(docs[f.field], f.last_token)
+            or _body_in_apposition(docs[f.field][f.last_token - 1])
+        )
+    } - surnames
+    for mention in found:
+        if mention.type == "PERSON" and mention.name in employers:
+            mention.type, mention.description = "ORG", None
+
+
+def _before_role(doc: Doc, i: int) -> bool:
+    return i < len(doc) and is_role(doc[i])
+
+
+def _body_in_apposition(token: Token) -> bool:
+    """True when an apposition names a kind of organisation: "Telvora, the broadband company"."""
+    return any(c.dep_ == "appos" and c.lower_ in _BODY_WORDS for c in token.children)
+
+
 def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list[Found]:
     """People's names the model read as places, or missed, become PERSON mentions.
 
     A full name ending in a surname the article uses alone ("Anders Dahl" ... "Mr Dahl") is a
-    person; so is a lone word equal to a known person's surname.
+    person; so is a lone word equal to a known person's surname. A lone "person" written as the
+    employer before a role noun ("a Telvora spokesperson", also inside another person's title), or
+    in apposition to a kind of organisation ("Telvora, the company"), and nobody's surname, is an
+    organisation.
     """
+    _retype_employers(docs, found)
     lone = {f.name for f in found if f.type == "PERSON" and len(f.name.split()) == 1}
     for mention in found:
         words = mention.name.split()

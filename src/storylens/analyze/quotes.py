@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from storylens.models import QuoteKind, SpanField
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
 _INTERRUPTING_DEPS = frozenset({"ccomp", "parataxis"})
 _ATTRIBUTION_BREAKS = frozenset({",", "”", '"', "’", "—", "–"})
 _NOBODY = frozenset({"neither", "no", "nobody", "none", "nothing"})
@@ -142,10 +143,17 @@ def _speaker_span(head: Token) -> Span:
 
 def _content(verb: Token) -> tuple[int, int] | None:
     """Token range of what a speech verb reports: its clause, or the clause it interrupts."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not (c.i < verb.i and _is_cue_verb(c))]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in _CLAUSE_DEPS and not (c.i < verb.i and (_is_cue_verb(c) or _semicolon_between(c, verb)))
+    ]
     if clauses:
         clause = max(clauses, key=lambda c: len(list(c.subtree)))
         return _trim(verb.doc, clause.left_edge.i, _end_before_nested_speech(clause))
+    named = _quoted_complement(verb)
+    if named is not None:
+        return named
     if verb.dep_ not in _INTERRUPTING_DEPS:
         return _that_clause(verb)
     if verb.head.i < verb.i:  # "The talks will resume, Ortiz said."
@@ -155,6 +163,25 @@ def _content(verb: Token) -> tuple[int, int] | None:
         return _trim(verb.doc, verb.sent.start, verb.left_edge.i)
     # the parser hung the main clause on the reported one: "Okoye, who ..., said he had asked ..."
     return _trim(verb.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1)
+
+
+def _quoted_complement(verb: Token) -> tuple[int, int] | None:
+    """What a speaker called something, the quotation marks opening the complement: 'called the
+    meeting "constructive"', 'a figure the union called "insulting"'; the object and the quote."""
+    complement = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if complement is None:
+        return None
+    edge = complement.left_edge.i  # the mark opens the complement itself: not 'a “white elephant”'
+    if not {verb.doc[edge].text, verb.doc[max(edge - 1, 0)].text} & _OPENING_MARKS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    start = obj.left_edge.i if obj is not None else complement.left_edge.i
+    return _trim(verb.doc, start, complement.right_edge.i + 1)
+
+
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """True for "Rates rose; the governor says ...": a semicolon ends the clause before the verb."""
+    return any(t.text == ";" for t in clause.doc[clause.i : verb.i])
 
 
 def _that_clause(verb: Token) -> tuple[int, int] | None:

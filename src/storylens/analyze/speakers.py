@@ -3,8 +3,11 @@
 A name resolves through its mention; "he"/"she" to the nearest person named before it (outside
 quotations) whose gender does not contradict the pronoun; a title ("the spokesperson", "the
 minister's press secretary") to the person whose description holds that role, or, for an
-institution ("the ministry"), to the organisation whose name holds the word; a floating quote
-to the previous quote's speaker.
+institution ("the ministry"), to the organisation whose name holds the word; an unnamed
+official ("the ministry's spokesperson") to the body they speak for; a document ("according to
+the report") to its author, else the article's main organisation; "the company" to the business
+the article is about; a bare title met before ("the spokesperson") to what it meant then; a
+floating quote to the previous quote's speaker.
 """
 
 from __future__ import annotations
@@ -15,14 +18,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storylens.analyze.lexicon import GENDERED_ROLES, HONORIFICS, PERSONAL_PRONOUNS, SPEAKER_PRONOUNS
+from storylens.analyze.lexicon import (
+    BUSINESS_WORDS,
+    COMPANY_NOUNS,
+    DOCUMENT_NOUNS,
+    GENDERED_ROLES,
+    HONORIFICS,
+    INSTITUTION_WORDS,
+    OUTLET_SUFFIXES,
+    PERSONAL_PRONOUNS,
+    SPEAKER_PRONOUNS,
+)
 from storylens.analyze.mentions import display_name
 from storylens.analyze.names import fold, singular
 from storylens.analyze.quotemarks import quoted_spans
 from storylens.analyze.roles import is_role
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from storylens.analyze.quotes import RawQuote
     from storylens.models import Entity, Mention, SpanField
@@ -30,6 +43,7 @@ if TYPE_CHECKING:
 _FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame"})
 _MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
 _GROUP_TYPES = frozenset({"ORG", "GPE"})
+_AUTHOR_PREPOSITIONS = frozenset({"by", "of", "from"})
 
 
 @dataclass
@@ -51,12 +65,16 @@ class SpeakerResolver:
         self._gender = _genders(docs, mentions) | _genders_by_role(entities)
         self._subjects = {(m.field, m.start) for m in mentions if _is_subject(docs[m.field], m)}
         self._previous: Attribution | None = None
+        self._titles: dict[str, Attribution] = {}  # head noun of a title -> what it last meant
+        self._org_mentions = Counter(m.entity_key for m in mentions if m.type == "ORG" and m.entity_key)
 
     def resolve(self, quote: RawQuote) -> Attribution:
         if quote.speaker is None:
             found = self._previous or Attribution(None, None, "", "none")
             return Attribution(found.speaker, found.entity_id, "", "none")
         attribution = self._resolve_span(quote.field, quote.speaker)
+        if attribution.form == "title":
+            self._titles[quote.speaker.root.lower_] = attribution
         if quote.according_to:
             attribution.form = "according_to"
         self._previous = attribution
@@ -75,16 +93,63 @@ class SpeakerResolver:
             return self._named(_at_head(span, people), text)
         if len(span) == 1 and span[0].lower_ in SPEAKER_PRONOUNS:
             return self._antecedent(field, span)
+        if _is_bare(span) and span.root.lower_ in self._titles:
+            return dataclasses.replace(self._titles[span.root.lower_], text=text)
+        if span.root.lower_ in DOCUMENT_NOUNS:
+            return self._by_document(field, span)
         if is_role(span.root):
-            entity = self._by_title(span, field) or self._by_institution(span)
-            if entity is None and (body := _affiliation(span)) is not None:
-                return dataclasses.replace(self._resolve_span(field, body), text=text, form="title")
-            return self._entity_attribution(entity, text, "title") if entity else _unresolved(span)
+            return self._by_role(field, span)
         groups = [m for m in inside if m.type in _GROUP_TYPES and m.end <= _core_end(span)]
         if groups:
             return self._named(_at_head(span, groups), text)
         entity = self._by_institution(span)
+        appositive = [  # "Its operator, Solvex Chemicals"; not "The company, Maravia's largest ..."
+            m for m in inside if m.type in _GROUP_TYPES and not _is_possessor(field, m, self._docs)
+        ]
+        if entity is None and appositive:
+            return self._named(appositive[0], text)
+        entity = entity or self._by_company_noun(span)
         return self._entity_attribution(entity, text, "title") if entity else _unresolved(span)
+
+    def _by_role(self, field: SpanField, span: Span) -> Attribution:
+        """The person the title describes, else the organisation it names, else the body it speaks for."""
+        body = _affiliation(span)
+        entity = self._by_title(span, field, body) or self._by_institution(span)
+        if entity is None and body is not None:
+            return dataclasses.replace(self._resolve_span(field, body), text=span.text, form="title")
+        return self._entity_attribution(entity, span.text, "title") if entity else _unresolved(span)
+
+    def _by_document(self, field: SpanField, span: Span) -> Attribution:
+        """A document speaks for its author ("records published by the bank"); an authorless one
+        ("according to a statement") for the organisation the article names most."""
+        author = _author(span)
+        if author is not None:
+            return dataclasses.replace(self._resolve_span(field, author), text=span.text, form="title")
+        entity = self._main_organisation(commercial=False)
+        return self._entity_attribution(entity, span.text, "title") if entity else _unresolved(span)
+
+    def _by_company_noun(self, span: Span) -> Entity | None:
+        """The business "the company" means: the one so described, else the one named most."""
+        head = singular(fold(span.root.text))
+        if head not in COMPANY_NOUNS:
+            return None
+        described = [
+            e
+            for e in self._entities.values()
+            if e.type == "ORG" and head in fold(e.description or "").split()
+        ]
+        return described[0] if len(described) == 1 else self._main_organisation(commercial=True)
+
+    def _main_organisation(self, commercial: bool) -> Entity | None:
+        """The organisation named most often (first named on a tie); businesses only when
+        ``commercial`` (no institution word but a business's in the name); never a publication."""
+        candidates = [
+            key
+            for key in self._org_mentions
+            if (words := fold(self._entities[key].name).split())[-1] not in OUTLET_SUFFIXES
+            and not (commercial and set(words) & (INSTITUTION_WORDS - BUSINESS_WORDS))
+        ]
+        return self._entities[max(candidates, key=self._org_mentions.__getitem__)] if candidates else None
 
     def _named(self, mention: Mention, text: str) -> Attribution:
         entity = self._entities[mention.entity_key]
@@ -100,18 +165,23 @@ class SpeakerResolver:
         """The nearest subject of the right kind named before the pronoun, outside quotes.
 
         "he"/"she" look for a person whose known gender does not contradict the pronoun;
-        "it"/"they" continue a non-person previous speaker, else look for an organisation.
+        "it"/"they" take the subject earlier in their sentence ("The commission ..., which it
+        said"), else continue a previous speaker that may be a group, else look for one.
         """
         word, text = pronoun[0].lower_, pronoun.text
-        previous = self._previous
-        if word not in PERSONAL_PRONOUNS and previous is not None and not self._is_person(previous.entity_id):
-            return Attribution(previous.speaker, previous.entity_id, text, "pronoun")
-        wanted = {"PERSON"} if word in PERSONAL_PRONOUNS else _GROUP_TYPES
+        if word not in PERSONAL_PRONOUNS:
+            subject = _subject_before(pronoun)
+            found = self._resolve_span(field, subject) if subject is not None else None
+            if found is not None and found.entity_id is not None and self._could_be_group(found.entity_id):
+                return dataclasses.replace(found, text=text, form="pronoun")
+            previous = self._previous
+            if previous is not None and self._could_be_group(previous.entity_id):
+                return Attribution(previous.speaker, previous.entity_id, text, "pronoun")
         gender = PERSONAL_PRONOUNS.get(word)
         compatible = [
             m
             for m in self._before(field, pronoun.start_char)
-            if m.type in wanted
+            if (m.type == "PERSON" if gender else self._could_be_group(m.entity_key))
             and not self._is_quoted(m)
             and self._gender.get(m.entity_key, gender) == gender
         ]
@@ -135,8 +205,13 @@ class SpeakerResolver:
             .sent.start
         )
 
-    def _is_person(self, entity_id: str | None) -> bool:
-        return entity_id is not None and self._entities[entity_id].type == "PERSON"
+    def _could_be_group(self, entity_id: str | None) -> bool:
+        """Not a person, or a one-word "person" of no known gender: the model's usual reading of a
+        one-word company name ("Telvora said on Tuesday ... It said")."""
+        if entity_id is None:
+            return True
+        entity = self._entities[entity_id]
+        return entity.type != "PERSON" or (" " not in entity.name and entity_id not in self._gender)
 
     def _before(self, field: SpanField, at: int) -> list[Mention]:
         """Mentions read before position ``at`` of ``field`` (title and subtitle come first)."""
@@ -150,15 +225,20 @@ class SpeakerResolver:
     def _is_quoted(self, mention: Mention) -> bool:
         return any(s <= mention.start < e for s, e in self._quoted.get(mention.field, ()))
 
-    def _by_title(self, span: Span, field: SpanField) -> Entity | None:
-        """The person whose description holds the title's head role, best word overlap first."""
+    def _by_title(self, span: Span, field: SpanField, body: Span | None) -> Entity | None:
+        """The person whose description holds the title's head role, best word overlap first;
+        when the title names the body it speaks for, the description must share a word with it."""
         head = span.root.lower_
         words = _content_words(span)
+        body_words = _content_words(body) if body is not None else set()
         order = {m.entity_key: i for i, m in enumerate(self._before(field, span.start_char))}
         scored = [
-            (len(words & set(fold(e.description).split())), order.get(e.id, -1), e)
+            (len((words | body_words) & described), order.get(e.id, -1), e)
             for e in self._entities.values()
-            if e.type == "PERSON" and e.description and head in fold(e.description).split()
+            if e.type == "PERSON"
+            and e.description
+            and head in (described := {singular(w) for w in fold(e.description).split()})
+            and (not body_words or body_words & described)
         ]
         return max(scored, key=lambda s: s[:2])[2] if scored else None
 
@@ -180,12 +260,70 @@ def institution_for(words: set[str], head: str, entities: Iterable[Entity]) -> E
 
 
 def _affiliation(span: Span) -> Span | None:
-    """The body an unnamed official speaks for: "a spokesperson for the inspectorate"."""
+    """The body an unnamed official speaks for: "a spokesperson for the inspectorate", "the
+    ministry's spokesperson"."""
+    owner = _possessor(span.root, span)
+    if owner is not None:
+        return owner
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}):
-        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if body is not None and span.start <= body.left_edge.i and body.right_edge.i < span.end:
-            return span.doc[body.left_edge.i : body.right_edge.i + 1]
+        body = _object_of(prep, span)
+        if body is not None:
+            return body
     return None
+
+
+def _author(span: Span) -> Span | None:
+    """Who wrote a document: "the agency's register", "records published by the bank", "the data
+    of the police", "a notification the company filed"."""
+    root = span.root
+    owner = _possessor(root, span)
+    if owner is not None:
+        return owner
+    for head in [root, *(c for c in root.children if c.dep_ in {"acl", "relcl"})]:
+        for child in head.children:
+            if head is not root and child.dep_ == "nsubj":
+                return _within(span, child.left_edge.i, child.right_edge.i + 1)
+            if child.dep_ in {"agent", "prep"} and child.lower_ in _AUTHOR_PREPOSITIONS:
+                body = _object_of(child, span)
+                if body is not None:
+                    return body
+    return None
+
+
+def _possessor(head: Token, span: Span) -> Span | None:
+    """The noun phrase owning ``head`` ("the ministry" in "the ministry's spokesperson"); not a pronoun."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is None:
+        return None
+    end = owner.right_edge.i + 1
+    if span.doc[end - 1].text in {"'s", "’s", "'"}:
+        end -= 1
+    return _within(span, owner.left_edge.i, end)
+
+
+def _object_of(preposition: Token, span: Span) -> Span | None:
+    body = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return _within(span, body.left_edge.i, body.right_edge.i + 1) if body is not None else None
+
+
+def _within(span: Span, start: int, end: int) -> Span | None:
+    """Tokens ``start:end`` of the span's document when they lie inside the span."""
+    return span.doc[start:end] if span.start <= start < end <= span.end else None
+
+
+def _subject_before(pronoun: Span) -> Span | None:
+    """The last noun subject before the pronoun in its sentence, up to its head word."""
+    subjects = [
+        t
+        for t in pronoun.doc[pronoun.sent.start : pronoun.start]
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}
+    ]
+    return pronoun.doc[subjects[-1].left_edge.i : subjects[-1].i + 1] if subjects else None
+
+
+def _is_bare(span: Span) -> bool:
+    """A title with nothing but a determiner before its head: "the spokesperson", "the office"."""
+    return span.root.i == span.end - 1 and all(t.pos_ == "DET" for t in span[:-1])
 
 
 def _core_end(span: Span) -> int:
@@ -195,10 +333,14 @@ def _core_end(span: Span) -> int:
 
 
 def _at_head(span: Span, mentions: list[Mention]) -> Mention:
-    """The mention holding the phrase's head word, else the first, organisations first."""
+    """The mention holding the phrase's head word, else the name in apposition after a title
+    ("a Telvora spokesperson, Jakob Arentz"), else the first, organisations first."""
     root = span.root
     covering = [m for m in mentions if m.start <= root.idx < m.end]
-    return covering[0] if covering else min(mentions, key=lambda m: m.type != "ORG")
+    if covering:
+        return covering[0]
+    appositive = [m for m in mentions if m.start > root.idx]
+    return appositive[0] if appositive else min(mentions, key=lambda m: m.type != "ORG")
 
 
 def _content_words(span: Span) -> set[str]:

@@ -2,7 +2,8 @@
 
 An article may name its speaker only by a title ("the council said") that another outlet's
 article of the same story spells out ("Port Halden City Council"); once the story's entities
-are merged, such titles resolve against all of them.
+are merged, such titles resolve against all of them, starting from what the article-level resolution
+concluded ("ministry" for "the ministry's spokesperson", "city council" for "the council").
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def story_quotes(
         for quote in article.quotes:
             entity = by_id.get(local_to_story.get(quote.speaker_entity_id or "", ""))
             if entity is None and quote.speaker_form in {"title", "according_to"}:
-                entity = _by_title(quote.speaker_text, entities)
+                entity = _by_title(quote.speaker or quote.speaker_text, entities)
             if entity is not None:
                 quote = dataclasses.replace(quote, speaker=entity.name, speaker_entity_id=entity.id)
             quotes.append(quote)

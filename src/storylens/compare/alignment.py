@@ -29,10 +29,11 @@ class Thresholds:
     candidate: float  # cosine similarity for a candidate pair, and of a claim to a group it joins
     strong: float  # cosine similarity that joins a pair with nothing else shared
     shared_wording: float  # content-word Jaccard that anchors a candidate pair
+    same_fact: float = 1.0  # cosine at which claims of different groups are compared for conflicts
 
 
 # Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
-THRESHOLDS = Thresholds(candidate=0.5, strong=0.95, shared_wording=0.0)
+THRESHOLDS = Thresholds(candidate=0.5, strong=0.95, shared_wording=0.0, same_fact=0.6)
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
 
 
@@ -116,6 +117,8 @@ def align(
 
 
 def _slots_clash(units: list[ClaimUnit], first: list[int], second: list[int]) -> bool:
+    """Both groups hold a claim of one article's text field: a fact is stated once per field,
+    so an article's headline and its lead may both carry it, but two body sentences may not."""
     slots = {(units[i].article.id, units[i].field) for i in first}
     return any((units[j].article.id, units[j].field) in slots for j in second)
 

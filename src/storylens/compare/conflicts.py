@@ -1,9 +1,9 @@
 """Conflicts: aligned claims that disagree on a number, a date, who did it, or polarity.
 
 Only claims stating the same fact are compared: the same aligned claim, or two claims whose
-embeddings are as close as a strong pair's. A figure that changes between articles published at
-different times, each later article giving the newer figure, is an update of a developing
-story, not a conflict.
+embeddings are close enough (``Thresholds.same_fact``, fitted on our own conflict pairs). A
+figure that changes between articles published at different times, each later article giving
+the newer figure, is an update of a developing story, not a conflict.
 """
 
 from __future__ import annotations
@@ -53,16 +53,31 @@ def find_conflicts(
                 if load_lexicon().signals_update(unit.text):
                     entry.cued.add(value)
     articles = {u.article.id: u.article for u in units}
-    conflicts = [_conflict(list(ids), entry, articles) for (ids, _), entry in found.items()]
+    conflicts = [_conflict(sorted(ids), entry, articles) for ids, entry in _joined(found)]
     return [c for c in conflicts if len({v.value for v in c.values}) > 1]
+
+
+def _joined(found: dict[tuple[tuple[str, ...], ConflictKind], _Found]) -> list[tuple[set[str], _Found]]:
+    """Disagreements of one kind that share a claim are one dispute (the injured count as each
+    outlet gives it), told once; an article keeps the first value found for it."""
+    joined: list[tuple[set[str], _Found]] = []
+    for (claim_ids, kind), entry in found.items():
+        ids, merged = set(claim_ids), _Found(kind, dict(entry.values), set(entry.cued))
+        for other in [j for j in joined if j[1].kind == kind and j[0] & ids]:
+            joined.remove(other)
+            ids |= other[0]
+            merged.values = {**merged.values, **other[1].values}
+            merged.cued |= other[1].cued
+        joined.append((ids, merged))
+    return joined
 
 
 def _comparable_pairs(
     units: list[ClaimUnit], similarity: np.ndarray, claim_ids: list[str], sources: dict[str, str]
 ) -> list[tuple[int, int]]:
-    """Pairs of independent sources in one aligned claim, or as close as a strong pair."""
+    """Pairs of independent sources in one aligned claim, or close enough to state one fact."""
     ids = np.array(claim_ids)
-    close = np.triu((ids[:, None] == ids[None, :]) | (similarity >= THRESHOLDS.strong), k=1)
+    close = np.triu((ids[:, None] == ids[None, :]) | (similarity >= THRESHOLDS.same_fact), k=1)
     return [
         (int(i), int(j))
         for i, j in zip(*np.nonzero(close), strict=True)
@@ -89,11 +104,12 @@ def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Fi
 
 
 def _lone_figures_disagree(a: Figure, b: Figure) -> bool:
-    """A claim's only figure against another's: the same fact's value when both are shares, or
-    when what they count has a word in common ("180 porters took part", "95 porters joined")."""
+    """A claim's only figure against another's: the same fact's value when what they count has a
+    word in common ("180 porters took part", "95 porters joined"), or for shares, when one of
+    them does not say of what ("by 4.9 per cent")."""
     if a.percent != b.percent or _rounded_alike(a.value, b.value):
         return False
-    return a.percent or bool(a.context & b.context)
+    return bool(a.context & b.context) or (a.percent and not (a.context and b.context))
 
 
 def _rounded_alike(first: float, second: float) -> bool:

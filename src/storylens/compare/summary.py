@@ -68,7 +68,17 @@ def _readable(unit: ClaimUnit) -> bool:
     and not on a pronoun it cannot resolve."""
     words = unit.text.split()
     first = words[0].strip("“\"'‘") if words else ""
-    return len(words) >= MIN_WORDS and first[:1].isupper() and first.lower() not in _PRONOUNS
+    return (
+        len(words) >= MIN_WORDS
+        and first[:1].isupper()
+        and first.lower() not in _PRONOUNS
+        and _quotes_balanced(unit.text)
+    )
+
+
+def _quotes_balanced(text: str) -> bool:
+    """No quotation left open or closed mid-claim: a piece of a longer quote misleads alone."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def _repeats(unit: ClaimUnit, chosen: list[ClaimUnit]) -> bool:

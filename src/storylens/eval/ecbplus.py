@@ -1,7 +1,7 @@
 """ECB+ documents (Cybulska & Vossen, 2014) as storylens articles, for fitting and scoring clustering.
 
-The shared copy is one JSON line per document with PTB-tokenised text
-(``/work/shared/data/ecbplus/ecbplus_train_dev.jsonl``); the gold event of a document is its
+The shared copy, beside the repository in ``../shared/data/ecbplus/ecbplus_train_dev.jsonl``,
+is one JSON line per document with PTB-tokenised text; the gold event of a document is its
 ``subtopic`` (a topic holds two different events of one kind, e.g. two celebrities entering
 rehab, which is exactly the distinction stories must make). ECB+ has no publication dates.
 """
@@ -15,7 +15,9 @@ from pathlib import Path
 
 from storylens.models import Article
 
-DEFAULT_PATH = Path("/work/shared/data/ecbplus/ecbplus_train_dev.jsonl")
+# ../shared/data beside the repository (src/storylens/eval/ecbplus.py -> repository root -> ..)
+SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+DEFAULT_PATH = SHARED_DATA / "ecbplus" / "ecbplus_train_dev.jsonl"
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
 _DETOKENISE = [

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from storylens.eval.gold import sample_dir
 
-TASKS = ("extraction", "clustering", "quotes", "claims")
+TASKS = ("extraction", "clustering", "quotes", "claims", "entities")
 ECB_FILE = "ecbplus_train_dev.jsonl"
 
 
@@ -26,12 +26,14 @@ def _sample_task(name: str) -> Callable[[Path], dict[str, Any]]:
         from storylens.eval.claims import evaluate_claims
         from storylens.eval.clusters import evaluate_corpus_clustering
         from storylens.eval.corpus import run_corpus
+        from storylens.eval.entities import evaluate_entities
         from storylens.eval.quotes import evaluate_quotes
 
         scorer = {
             "clustering": evaluate_corpus_clustering,
             "quotes": evaluate_quotes,
             "claims": evaluate_claims,
+            "entities": evaluate_entities,
         }
         return scorer[name](run_corpus(path))
 
