@@ -144,4 +144,4 @@ def test_it_takes_the_subject_earlier_in_its_sentence() -> None:
         "The commission has recommended a recount, which it said would take six months."
     )
     (quote,) = [q for q in analysed(text).quotes if q.speaker_form == "pronoun"]
-    assert (quote.text, quote.speaker) == ("would take six months", "Health Quality Commission")
+    assert quote.text.endswith("would take six months") and quote.speaker == "Health Quality Commission"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storylens.analyze.story_quotes import story_quotes
 from storylens.compare.claims import article_claims
 from storylens.compare.conflicts import dates_disagree, figures_disagree
-from storylens.compare.entities import story_entities, story_quotes
+from storylens.compare.entities import story_entities
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures
 from tests.test_compare_fixtures import make_article
@@ -107,7 +108,7 @@ def test_story_quotes_name_the_story_entity():
         names={"Mara Velling": "PERSON"},
     )
     entities = story_entities([article, other])
-    (quote,) = story_quotes([article, other], entities)
+    (quote,) = story_quotes([article, other], entities.entities, entities.story_id_of)
     assert quote.speaker == "Mara Velling" and entities.name(quote.speaker_entity_id) == "Mara Velling"
 
 

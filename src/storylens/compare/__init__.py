@@ -10,10 +10,11 @@ from collections import OrderedDict
 
 import numpy as np
 
+from storylens.analyze.story_quotes import story_quotes
 from storylens.compare.alignment import Features, align, build_claims, independent_keys
 from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.conflicts import find_conflicts
-from storylens.compare.entities import StoryEntities, story_entities, story_quotes
+from storylens.compare.entities import StoryEntities, story_entities
 from storylens.compare.framing import find_framing, loaded_terms
 from storylens.compare.omissions import find_omissions
 from storylens.compare.summary import summarise
@@ -47,7 +48,7 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
         first_published=min((a.published for a in articles if a.published), default=None),
         last_published=max((a.published for a in articles if a.published), default=None),
         entities=entities.entities,
-        quotes=story_quotes(articles, entities),
+        quotes=story_quotes(articles, entities.entities, entities.story_id_of),
         claims=claims,
         omissions=find_omissions(claims, articles),
         conflicts=conflicts,

@@ -1,15 +1,14 @@
-"""Story-wide entities and quotes: analysis's ``merge_entities`` applied to the story.
+"""Story-wide entities: analysis's ``merge_entities`` applied to the story.
 
-Entities are ordered by how many articles name them, so the first are the story's main ones;
-quote speakers are rewritten to the story entity so quotes group by person across outlets.
+Entities are ordered by how many articles name them, so the first are the story's main ones.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from storylens.analyze.entities import merge_entities
-from storylens.models import Article, Entity, Quote
+from storylens.models import Article, Entity
 
 
 @dataclass
@@ -31,15 +30,3 @@ def story_entities(articles: list[Article]) -> StoryEntities:
     entities, mapping = merge_entities(articles)
     entities.sort(key=lambda e: (-len(e.article_ids), e.name))
     return StoryEntities(entities, mapping)
-
-
-def story_quotes(articles: list[Article], entities: StoryEntities) -> list[Quote]:
-    """Every quote of the story, its speaker named by the story entity."""
-    quotes = []
-    for article in articles:
-        for quote in article.quotes:
-            story_id = entities.of_mention(quote.speaker_entity_id)
-            quotes.append(
-                replace(quote, speaker=entities.name(story_id) or quote.speaker, speaker_entity_id=story_id)
-            )
-    return quotes
