@@ -16,12 +16,12 @@ class ClusterConfig:
     # --- signal weights and decision thresholds (score = sum of weight * signal)
     # FITTED-BEGIN
     weight_centroid: float = 1.0
-    weight_link: float = 0.582
-    weight_person: float = 0.951
-    weight_entity: float = 0.413
-    weight_number: float = 1.137
-    join_threshold: float = 1.463
-    merge_threshold: float = 100.463
+    weight_link: float = 0.439
+    weight_person: float = 3.398
+    weight_entity: float = 2.579
+    weight_number: float = 2.431
+    join_threshold: float = 2.16
+    merge_threshold: float = 101.16
     # FITTED-END
     # Dates and years are priors, not fitted: in ECB+ the two events of a topic are years apart, so
     # the fit leans on them heavily (date weight 3.3), which merged two fires of one week in the
