@@ -3,8 +3,9 @@
 ``tests/fixtures/alignment_dev.jsonl`` holds fictional sentence pairs written for storylens in
 several outlets' styles, each labelled ``same`` (one fact, in other words), ``different`` (same
 story, another fact) or ``conflict`` (one fact, disagreeing on a figure, date, actor or polarity,
-with its ``kind``). Each sentence becomes an article analysed for real (spaCy, dates); the pair
-is compared as the compare stage compares two claims. The grid search picks the thresholds with
+with its ``kind``); a side may be a longer sentence in which the fact is one clause. Each side
+becomes an article analysed for real (spaCy, dates) and cut into clause claims as the compare
+stage cuts it; its two closest clauses are compared as the compare stage compares two claims. The grid search picks the thresholds with
 the best F1 of "aligned" (same or conflict) against different; ties go to the stricter setting.
 Then, at the chosen thresholds, conflict precision and recall (the kind must match).
 
@@ -24,7 +25,7 @@ import numpy as np
 from storylens.analyze import Analyzer
 from storylens.analyze.embed import get_embedder
 from storylens.compare.alignment import Features, Thresholds, pair_joins
-from storylens.compare.claims import ClaimUnit
+from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.conflicts import disagreements
 from storylens.compare.entities import story_entities
 from storylens.models import Article
@@ -52,22 +53,30 @@ def _article(ident: str, text: str) -> Article:
     return Article(id=ident, source=ident, text=text, outlet=ident, title="", published=PUBLISHED)
 
 
-def _whole(article: Article) -> ClaimUnit:
-    dates = [d for d in article.dates if d.value]
-    return ClaimUnit(article, "text", 0, len(article.text), 0, 0.0, True, None, article.mentions, dates)
+def _clauses(article: Article) -> list[ClaimUnit]:
+    """The article's body claims: a sentence, or its clauses where it joins several facts."""
+    return [u for u in article_claims(article) if u.field == "text"] or [
+        ClaimUnit(article, "text", 0, len(article.text), 0, 0.0, True)
+    ]
 
 
 def load_pairs() -> list[Pair]:
+    """Each pair as the compare stage sees it: the two sentences cut into clause claims, and of
+    those the two closest in meaning (a fact may be one clause of a longer sentence)."""
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = [(_article(f"{n}a", r["a"]), _article(f"{n}b", r["b"])) for n, r in enumerate(rows)]
     Analyzer(embed=False).analyze([a for pair in articles for a in pair])
-    vectors = get_embedder().encode([a.text for pair in articles for a in pair])
+    clauses = [(_clauses(a), _clauses(b)) for a, b in articles]
+    texts = list(dict.fromkeys(u.text for pair in clauses for side in pair for u in side))
+    vector_of = dict(zip(texts, get_embedder().encode(texts), strict=True))
     pairs = []
-    for n, (row, (a, b)) in enumerate(zip(rows, articles, strict=True)):
+    for row, (a, b), (first, second) in zip(rows, articles, clauses, strict=True):
         entities = story_entities([a, b])
-        units = _whole(a), _whole(b)
+        similarity, units = max(
+            ((float(vector_of[x.text] @ vector_of[y.text]), (x, y)) for x in first for y in second),
+            key=lambda pair: pair[0],
+        )
         features = tuple(Features.of(u, entities) for u in units)
-        similarity = float(vectors[2 * n] @ vectors[2 * n + 1])
         pairs.append(Pair(row["label"], row.get("kind"), similarity, *units, features))
     return pairs
 

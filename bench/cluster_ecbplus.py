@@ -35,8 +35,10 @@ def streamed(articles: list[Article], seed: int) -> tuple[list[str], float]:
 
 
 def line(name: str, s: ClusteringScores, stories: int) -> str:
-    return (f"{name:<22} BCubed P {s.bcubed_precision:.3f} R {s.bcubed_recall:.3f} F1 {s.bcubed_f1:.3f}"
-            f" | pairwise F1 {s.pairwise_f1:.3f} | ARI {s.ari:.3f} | stories {stories}")
+    return (
+        f"{name:<22} BCubed P {s.bcubed_precision:.3f} R {s.bcubed_recall:.3f} F1 {s.bcubed_f1:.3f}"
+        f" | pairwise F1 {s.pairwise_f1:.3f} | ARI {s.ari:.3f} | stories {stories}"
+    )
 
 
 def report(split: str, use_analyzer: bool) -> None:
@@ -50,8 +52,10 @@ def report(split: str, use_analyzer: bool) -> None:
         scores = score_clustering(gold, stories)
         f1s.append(scores.bcubed_f1)
         agreement = score_clustering(batch, stories).ari
-        print(line(f"stream seed {seed}", scores, len(set(stories)))
-              + f" | ARI vs batch {agreement:.3f} | {ms:.2f} ms/article")
+        print(
+            line(f"stream seed {seed}", scores, len(set(stories)))
+            + f" | ARI vs batch {agreement:.3f} | {ms:.2f} ms/article"
+        )
     print(f"stream median BCubed F1 {statistics.median(f1s):.3f}")
 
 

@@ -40,12 +40,15 @@ def main() -> None:
     texts = [d.text for d in load_ecbplus("dev")[: args.texts]]
     torch_model = SentenceTransformer(str(model_dir()), device="cpu")
     torch_rate, expected = median_rate(
-        lambda t: torch_model.encode(t, batch_size=32, normalize_embeddings=True), texts)
+        lambda t: torch_model.encode(t, batch_size=32, normalize_embeddings=True), texts
+    )
     onnx_rate, vectors = median_rate(get_embedder().encode, texts)
     cosines = (vectors * expected).sum(axis=1)
-    print(f"{len(texts)} texts | torch fp32 {torch_rate:.1f}/s | onnx int8 {onnx_rate:.1f}/s | "
-          f"speed-up {onnx_rate / torch_rate:.2f}x | "
-          f"cosine median {np.median(cosines):.4f} min {cosines.min():.4f}")
+    print(
+        f"{len(texts)} texts | torch fp32 {torch_rate:.1f}/s | onnx int8 {onnx_rate:.1f}/s | "
+        f"speed-up {onnx_rate / torch_rate:.2f}x | "
+        f"cosine median {np.median(cosines):.4f} min {cosines.min():.4f}"
+    )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,14 @@ from storylens.eval.clustering import bcubed
 from storylens.models import Article
 
 CONFIG_PATH = Path(__file__).resolve().parents[1] / "src/storylens/cluster/config.py"
-FITTED = ("weight_link", "weight_person", "weight_entity", "weight_number", "join_threshold", "merge_threshold")
+FITTED = (
+    "weight_link",
+    "weight_person",
+    "weight_entity",
+    "weight_number",
+    "join_threshold",
+    "merge_threshold",
+)
 ORDERS = (1, 2, 3)
 
 
@@ -67,8 +74,12 @@ def objective(articles: list[Article], gold: list[str], config: ClusterConfig) -
 def random_config(rng: random.Random) -> ClusterConfig:
     join = rng.uniform(0.8, 3.0)
     return dataclasses.replace(
-        ClusterConfig(), weight_link=rng.uniform(0, 2), weight_person=rng.uniform(0, 3),
-        weight_entity=rng.uniform(0, 3), weight_number=rng.uniform(0, 3), join_threshold=join,
+        ClusterConfig(),
+        weight_link=rng.uniform(0, 2),
+        weight_person=rng.uniform(0, 3),
+        weight_entity=rng.uniform(0, 3),
+        weight_number=rng.uniform(0, 3),
+        join_threshold=join,
         merge_threshold=join + rng.choice([rng.uniform(0, 1.5), 99.0]),
     )
 

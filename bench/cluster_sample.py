@@ -60,12 +60,15 @@ def main() -> None:
     batch = [p.story_id for p in cluster_batch(articles)]
     scores = score_clustering(gold, batch)
     precision, recall = copy_scores(articles, copies)
-    print(f"sample corpus: {len(articles)} articles, {len(set(gold))} gold events, "
-          f"{len(errors)} input errors")
-    print(f"batch: BCubed P {scores.bcubed_precision:.3f} R {scores.bcubed_recall:.3f}"
-          f" F1 {scores.bcubed_f1:.3f} | pairwise F1 {scores.pairwise_f1:.3f} | ARI {scores.ari:.3f}"
-          f" | stories {len(set(batch))}"
-          f" | copies P {precision:.2f} R {recall:.2f} ({len(copies)} gold copies)")
+    print(
+        f"sample corpus: {len(articles)} articles, {len(set(gold))} gold events, {len(errors)} input errors"
+    )
+    print(
+        f"batch: BCubed P {scores.bcubed_precision:.3f} R {scores.bcubed_recall:.3f}"
+        f" F1 {scores.bcubed_f1:.3f} | pairwise F1 {scores.pairwise_f1:.3f} | ARI {scores.ari:.3f}"
+        f" | stories {len(set(batch))}"
+        f" | copies P {precision:.2f} R {recall:.2f} ({len(copies)} gold copies)"
+    )
     for seed in (1, 2, 3):
         order = list(range(len(articles)))
         random.Random(seed).shuffle(order)
@@ -74,8 +77,10 @@ def main() -> None:
             clusterer.place(articles[i])
         streamed = [clusterer.story_of(a.id) for a in articles]
         s = score_clustering(gold, streamed)
-        print(f"stream seed {seed}: BCubed F1 {s.bcubed_f1:.3f} | pairwise F1 {s.pairwise_f1:.3f}"
-              f" | ARI {s.ari:.3f} | ARI vs batch {score_clustering(batch, streamed).ari:.3f}")
+        print(
+            f"stream seed {seed}: BCubed F1 {s.bcubed_f1:.3f} | pairwise F1 {s.pairwise_f1:.3f}"
+            f" | ARI {s.ari:.3f} | ARI vs batch {score_clustering(batch, streamed).ari:.3f}"
+        )
     by_story: dict[str, list[Article]] = {}
     for article, story_id in zip(articles, batch, strict=True):
         by_story.setdefault(story_id, []).append(article)

@@ -79,10 +79,14 @@ def synthetic_items(size: int, rng: random.Random) -> Iterator[ClusterItem]:
     for chunk in synthetic_vectors(size, seed=size):
         for vector in chunk:
             keys = [f"p:{w}" for w in rng.sample(WORDS, 8)] + [f"n:{rng.randrange(10, 999)}"]
-            yield ClusterItem(f"a{ordinal}", f"s-a{ordinal - ordinal % 10}", None,
-                              vector.astype(np.float16).tobytes(),
-                              hashes.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
-                              {"keys": keys, "duplicate_of": None})
+            yield ClusterItem(
+                f"a{ordinal}",
+                f"s-a{ordinal - ordinal % 10}",
+                None,
+                vector.astype(np.float16).tobytes(),
+                hashes.integers(0, 2**32, 128, dtype=np.uint32).tobytes(),
+                {"keys": keys, "duplicate_of": None},
+            )
             ordinal += 1
 
 
@@ -102,9 +106,11 @@ def main() -> None:
     neighbours = ClusterConfig().neighbours
     for size in args.sizes:
         figures = index_figures(size, neighbours)
-        text = (f"{size:>9} articles | HNSW search {figures['hnsw_ms']:.3f} ms | flat search (baseline) "
-                f"{figures['flat_ms']:.3f} ms | ratio {figures['flat_ms'] / figures['hnsw_ms']:.1f}x | "
-                f"index {figures['bytes_per_article']:.0f} B/article")
+        text = (
+            f"{size:>9} articles | HNSW search {figures['hnsw_ms']:.3f} ms | flat search (baseline) "
+            f"{figures['flat_ms']:.3f} ms | ratio {figures['flat_ms'] / figures['hnsw_ms']:.1f}x | "
+            f"index {figures['bytes_per_article']:.0f} B/article"
+        )
         if size <= args.full_max:
             text += f" | Clusterer.place {place_ms(size):.2f} ms"
         print(text, flush=True)

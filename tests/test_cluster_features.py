@@ -16,12 +16,23 @@ def test_numbers_ignore_separators_and_single_digits() -> None:
 
 def test_keys_by_family() -> None:
     article = Article(id="a", source="a.txt", title="Mill fire in 2025", text="It cost 1,400 jobs.")
-    article.entities = [Entity(id="a-0", name="Edwin Marsh", type="PERSON"),
-                        Entity(id="a-1", name="Dunmore", type="GPE")]
-    article.dates = [TemporalExpression("on Monday", 0, 9, "2025-03-03"),
-                     TemporalExpression("in 2024", 0, 7, "2024"), TemporalExpression("soon", 0, 4, None)]
-    assert article_keys(article) == {"p:edwin marsh", "e:dunmore", "y:2025", "n:1400",
-                                     "d:2025-03-03", "d:2025-03"}
+    article.entities = [
+        Entity(id="a-0", name="Edwin Marsh", type="PERSON"),
+        Entity(id="a-1", name="Dunmore", type="GPE"),
+    ]
+    article.dates = [
+        TemporalExpression("on Monday", 0, 9, "2025-03-03"),
+        TemporalExpression("in 2024", 0, 7, "2024"),
+        TemporalExpression("soon", 0, 4, None),
+    ]
+    assert article_keys(article) == {
+        "p:edwin marsh",
+        "e:dunmore",
+        "y:2025",
+        "n:1400",
+        "d:2025-03-03",
+        "d:2025-03",
+    }
 
 
 def test_article_vector_is_unit_and_required() -> None:

@@ -16,65 +16,131 @@ MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 #: (id, event, day offset, title, text, entity names, dated expressions)
 WEEK = [
-    ("fire-a1", "mill fire", 0, "Fire destroys Dunmore textile mill",
-     "A fire tore through the Harlow textile mill in Dunmore early on Monday, destroying the main "
-     "weaving hall. Fire chief Edwin Marsh said 42 firefighters fought the blaze for six hours and "
-     "that two workers were treated for smoke inhalation at Dunmore General Hospital. The cause of "
-     "the fire is under investigation, and the mill's owner, Harlow Fabrics, said production would "
-     "stop for at least a month while engineers inspect the damaged roof.",
-     ["Dunmore", "Edwin Marsh", "Harlow Fabrics", "Dunmore General Hospital"], ["2025-03-03"]),
-    ("fire-a2", "mill fire", 0, "Dunmore mill blaze: two workers hurt",
-     "Two workers were hurt when fire broke out at the Harlow Fabrics mill in Dunmore on Monday "
-     "morning. Edwin Marsh, the town's fire chief, said crews kept the flames away from a chemical "
-     "store next to the weaving hall. Harlow Fabrics employs 310 people in Dunmore.",
-     ["Dunmore", "Edwin Marsh", "Harlow Fabrics"], ["2025-03-03"]),
-    ("fire-a3", "mill fire", 1, "Investigators examine Dunmore mill fire",
-     "Investigators on Tuesday began examining the burnt-out weaving hall of the Harlow Fabrics mill "
-     "in Dunmore. Fire chief Edwin Marsh said a fault in a dryer was one line of inquiry. The 42 "
-     "firefighters who fought Monday's blaze were praised by the mayor.",
-     ["Dunmore", "Edwin Marsh", "Harlow Fabrics"], ["2025-03-04", "2025-03-03"]),
-    ("fire-a1-copy", "mill fire", 0, "Blaze guts weaving hall at Dunmore mill",
-     "A fire tore through the Harlow textile mill in Dunmore early on Monday, destroying the main "
-     "weaving hall. Fire chief Edwin Marsh said 42 firefighters fought the blaze for six hours and "
-     "that two workers were treated for smoke inhalation at Dunmore General Hospital. The cause of "
-     "the fire is under investigation, and Harlow Fabrics said production would stop for at least "
-     "a month while engineers inspect the damaged roof.",
-     ["Dunmore", "Edwin Marsh", "Harlow Fabrics", "Dunmore General Hospital"], ["2025-03-03"]),
-    ("fire-b1", "warehouse fire", 3, "Warehouse fire at Port Halden docks",
-     "A warehouse at the Port Halden docks caught fire on Thursday evening, sending black smoke over "
-     "the harbour. Port Halden fire service said 25 firefighters were sent and that the warehouse, "
-     "leased by the shipping firm Corvane Logistics, held paint and solvents. Nobody was injured, "
-     "said fire officer Lena Brandt.",
-     ["Port Halden", "Corvane Logistics", "Lena Brandt"], ["2025-03-06"]),
-    ("fire-b2", "warehouse fire", 3, "Smoke over Port Halden as warehouse burns",
-     "Residents of Port Halden were told to keep windows shut after a warehouse holding solvents "
-     "burned at the docks on Thursday. Lena Brandt of the fire service said Corvane Logistics had "
-     "stored 800 drums of paint there.",
-     ["Port Halden", "Corvane Logistics", "Lena Brandt"], ["2025-03-06"]),
-    ("fire-b3", "warehouse fire", 4, "Corvane Logistics questioned over Port Halden fire",
-     "Corvane Logistics was asked on Friday to explain why 800 drums of paint were kept in the Port "
-     "Halden warehouse that burned on Thursday. Fire officer Lena Brandt said the company's permit "
-     "allowed only 200.",
-     ["Port Halden", "Corvane Logistics", "Lena Brandt"], ["2025-03-07", "2025-03-06"]),
-    ("quit-a1", "minister quits", 1, "Transport minister Ilse Varga resigns",
-     "Transport minister Ilse Varga resigned on Tuesday after an audit found that the rail contract "
-     "she signed in 2023 cost 1.4 billion more than planned. Prime minister Tomas Reyes accepted "
-     "her resignation and said a successor would be named this week.",
-     ["Ilse Varga", "Tomas Reyes"], ["2025-03-04"]),
-    ("quit-a2", "minister quits", 1, "Varga quits over rail contract audit",
-     "Ilse Varga stepped down as transport minister on Tuesday. The audit of the 2023 rail contract "
-     "found costs of 1.4 billion over budget, and Tomas Reyes, the prime minister, thanked her for "
-     "her service.",
-     ["Ilse Varga", "Tomas Reyes"], ["2025-03-04"]),
-    ("quit-b1", "mayor quits", 2, "Mayor of Kestrel Bay Owen Pike resigns",
-     "Owen Pike resigned as mayor of Kestrel Bay on Wednesday, citing his health. Pike, who had led "
-     "the council since 2019, said deputy mayor Sara Quinn would act as mayor until an election in "
-     "May.",
-     ["Owen Pike", "Kestrel Bay", "Sara Quinn"], ["2025-03-05"]),
-    ("quit-b2", "mayor quits", 2, "Kestrel Bay mayor steps down for health reasons",
-     "The mayor of Kestrel Bay, Owen Pike, stepped down on Wednesday for health reasons. Sara Quinn, "
-     "his deputy, takes over until the May election, the council said.",
-     ["Owen Pike", "Kestrel Bay", "Sara Quinn"], ["2025-03-05"]),
+    (
+        "fire-a1",
+        "mill fire",
+        0,
+        "Fire destroys Dunmore textile mill",
+        "A fire tore through the Harlow textile mill in Dunmore early on Monday, destroying the main "
+        "weaving hall. Fire chief Edwin Marsh said 42 firefighters fought the blaze for six hours and "
+        "that two workers were treated for smoke inhalation at Dunmore General Hospital. The cause of "
+        "the fire is under investigation, and the mill's owner, Harlow Fabrics, said production would "
+        "stop for at least a month while engineers inspect the damaged roof.",
+        ["Dunmore", "Edwin Marsh", "Harlow Fabrics", "Dunmore General Hospital"],
+        ["2025-03-03"],
+    ),
+    (
+        "fire-a2",
+        "mill fire",
+        0,
+        "Dunmore mill blaze: two workers hurt",
+        "Two workers were hurt when fire broke out at the Harlow Fabrics mill in Dunmore on Monday "
+        "morning. Edwin Marsh, the town's fire chief, said crews kept the flames away from a chemical "
+        "store next to the weaving hall. Harlow Fabrics employs 310 people in Dunmore.",
+        ["Dunmore", "Edwin Marsh", "Harlow Fabrics"],
+        ["2025-03-03"],
+    ),
+    (
+        "fire-a3",
+        "mill fire",
+        1,
+        "Investigators examine Dunmore mill fire",
+        "Investigators on Tuesday began examining the burnt-out weaving hall of the Harlow Fabrics mill "
+        "in Dunmore. Fire chief Edwin Marsh said a fault in a dryer was one line of inquiry. The 42 "
+        "firefighters who fought Monday's blaze were praised by the mayor.",
+        ["Dunmore", "Edwin Marsh", "Harlow Fabrics"],
+        ["2025-03-04", "2025-03-03"],
+    ),
+    (
+        "fire-a1-copy",
+        "mill fire",
+        0,
+        "Blaze guts weaving hall at Dunmore mill",
+        "A fire tore through the Harlow textile mill in Dunmore early on Monday, destroying the main "
+        "weaving hall. Fire chief Edwin Marsh said 42 firefighters fought the blaze for six hours and "
+        "that two workers were treated for smoke inhalation at Dunmore General Hospital. The cause of "
+        "the fire is under investigation, and Harlow Fabrics said production would stop for at least "
+        "a month while engineers inspect the damaged roof.",
+        ["Dunmore", "Edwin Marsh", "Harlow Fabrics", "Dunmore General Hospital"],
+        ["2025-03-03"],
+    ),
+    (
+        "fire-b1",
+        "warehouse fire",
+        3,
+        "Warehouse fire at Port Halden docks",
+        "A warehouse at the Port Halden docks caught fire on Thursday evening, sending black smoke over "
+        "the harbour. Port Halden fire service said 25 firefighters were sent and that the warehouse, "
+        "leased by the shipping firm Corvane Logistics, held paint and solvents. Nobody was injured, "
+        "said fire officer Lena Brandt.",
+        ["Port Halden", "Corvane Logistics", "Lena Brandt"],
+        ["2025-03-06"],
+    ),
+    (
+        "fire-b2",
+        "warehouse fire",
+        3,
+        "Smoke over Port Halden as warehouse burns",
+        "Residents of Port Halden were told to keep windows shut after a warehouse holding solvents "
+        "burned at the docks on Thursday. Lena Brandt of the fire service said Corvane Logistics had "
+        "stored 800 drums of paint there.",
+        ["Port Halden", "Corvane Logistics", "Lena Brandt"],
+        ["2025-03-06"],
+    ),
+    (
+        "fire-b3",
+        "warehouse fire",
+        4,
+        "Corvane Logistics questioned over Port Halden fire",
+        "Corvane Logistics was asked on Friday to explain why 800 drums of paint were kept in the Port "
+        "Halden warehouse that burned on Thursday. Fire officer Lena Brandt said the company's permit "
+        "allowed only 200.",
+        ["Port Halden", "Corvane Logistics", "Lena Brandt"],
+        ["2025-03-07", "2025-03-06"],
+    ),
+    (
+        "quit-a1",
+        "minister quits",
+        1,
+        "Transport minister Ilse Varga resigns",
+        "Transport minister Ilse Varga resigned on Tuesday after an audit found that the rail contract "
+        "she signed in 2023 cost 1.4 billion more than planned. Prime minister Tomas Reyes accepted "
+        "her resignation and said a successor would be named this week.",
+        ["Ilse Varga", "Tomas Reyes"],
+        ["2025-03-04"],
+    ),
+    (
+        "quit-a2",
+        "minister quits",
+        1,
+        "Varga quits over rail contract audit",
+        "Ilse Varga stepped down as transport minister on Tuesday. The audit of the 2023 rail contract "
+        "found costs of 1.4 billion over budget, and Tomas Reyes, the prime minister, thanked her for "
+        "her service.",
+        ["Ilse Varga", "Tomas Reyes"],
+        ["2025-03-04"],
+    ),
+    (
+        "quit-b1",
+        "mayor quits",
+        2,
+        "Mayor of Kestrel Bay Owen Pike resigns",
+        "Owen Pike resigned as mayor of Kestrel Bay on Wednesday, citing his health. Pike, who had led "
+        "the council since 2019, said deputy mayor Sara Quinn would act as mayor until an election in "
+        "May.",
+        ["Owen Pike", "Kestrel Bay", "Sara Quinn"],
+        ["2025-03-05"],
+    ),
+    (
+        "quit-b2",
+        "mayor quits",
+        2,
+        "Kestrel Bay mayor steps down for health reasons",
+        "The mayor of Kestrel Bay, Owen Pike, stepped down on Wednesday for health reasons. Sara Quinn, "
+        "his deputy, takes over until the May election, the council said.",
+        ["Owen Pike", "Kestrel Bay", "Sara Quinn"],
+        ["2025-03-05"],
+    ),
 ]
 
 
@@ -83,8 +149,13 @@ def week_articles() -> list[Article]:
 
     articles = []
     for article_id, _, day, title, text, names, dates in WEEK:
-        article = Article(id=article_id, source=f"{article_id}.txt", title=title, text=text,
-                          published=MONDAY + timedelta(days=day, hours=len(articles)))
+        article = Article(
+            id=article_id,
+            source=f"{article_id}.txt",
+            title=title,
+            text=text,
+            published=MONDAY + timedelta(days=day, hours=len(articles)),
+        )
         article.entities = [Entity(id=f"{article_id}-{i}", name=n, type="OTHER") for i, n in enumerate(names)]
         article.dates = [TemporalExpression(d, 0, 0, d) for d in dates]
         articles.append(article)
@@ -124,8 +195,9 @@ def test_rebuilt_clusterer_places_like_the_original() -> None:
     late = articles.pop(2)  # the investigators' follow-up arrives after a restart
     first = Clusterer()
     placements = [first.place(a) for a in articles]
-    rebuilt = Clusterer(ClusterConfig(), [p.item for p in placements if p.item],
-                        [p.profiles[-1] for p in placements])
+    rebuilt = Clusterer(
+        ClusterConfig(), [p.item for p in placements if p.item], [p.profiles[-1] for p in placements]
+    )
     assert rebuilt.place(dataclasses.replace(late)).story_id == first.place(late).story_id == "s-fire-a1"
     assert rebuilt.story_of("quit-b2") == first.story_of("quit-b2")
 
@@ -157,9 +229,17 @@ def test_arrival_order_changes_little() -> None:
 @pytest.mark.slow
 def test_bridging_article_merges_two_stories() -> None:
     # entity evidence alone decides here, so the bridge is the only link between the halves
-    config = ClusterConfig(weight_centroid=0, weight_link=0, weight_person=0, weight_entity=1, weight_year=0,
-                           weight_number=0,
-                           weight_date=0, join_threshold=0.5, merge_threshold=0.5)
+    config = ClusterConfig(
+        weight_centroid=0,
+        weight_link=0,
+        weight_person=0,
+        weight_entity=1,
+        weight_year=0,
+        weight_number=0,
+        weight_date=0,
+        join_threshold=0.5,
+        merge_threshold=0.5,
+    )
     articles = week_articles()[:2]
     bridge = dataclasses.replace(articles[0], id="bridge", text=WEEK[2][4], entities=articles[0].entities[:3])
     articles[0].entities, articles[1].entities = articles[0].entities[:2], articles[1].entities[2:3]

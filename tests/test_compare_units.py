@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from storylens.analyze.story_quotes import story_quotes
 from storylens.compare.claims import article_claims
 from storylens.compare.conflicts import dates_disagree, figures_disagree
@@ -21,6 +23,7 @@ def _body_claims(body: str) -> list[str]:
     return [u.text for u in article_claims(article) if u.field == "text"]
 
 
+@pytest.mark.slow
 def test_sentences_split_into_independent_clauses():
     assert _body_claims(
         "The union submitted its proposals on Friday, including that overtime pay must double. "
@@ -33,6 +36,7 @@ def test_sentences_split_into_independent_clauses():
     ]
 
 
+@pytest.mark.slow
 def test_a_consequence_opens_a_clause_and_a_dateline_is_no_claim():
     assert _body_claims(
         "GENEVA, March 5 (Meridian Wire) - A fire broke out at the mill on Monday, "
@@ -41,6 +45,34 @@ def test_a_consequence_opens_a_clause_and_a_dateline_is_no_claim():
     ) == ["A fire broke out at the mill on Monday", "injuring 12 workers on the night shift."]
 
 
+@pytest.mark.slow
+def test_the_parse_splits_clauses_joined_without_a_comma_rule():
+    assert _body_claims(
+        "A fire broke out at the mill on Monday after a boiler exploded in the dyeing shed. "
+        "After the roof collapsed, crews pulled back from the main hall. "
+        "Police questioned the owner of the mill, which employs 300 people in Dunmore."
+    ) == [
+        "A fire broke out at the mill on Monday",
+        "a boiler exploded in the dyeing shed.",
+        "the roof collapsed",
+        "crews pulled back from the main hall.",
+        "Police questioned the owner of the mill",
+        "which employs 300 people in Dunmore.",
+    ]
+
+
+@pytest.mark.slow
+def test_dependent_clauses_stay_whole():
+    assert _body_claims(
+        "He said the plan was fair and that workers would vote on it next week. "
+        "Police questioned the owner of the mill, which was built long ago."
+    ) == [
+        "He said the plan was fair and that workers would vote on it next week.",
+        "Police questioned the owner of the mill, which was built long ago.",
+    ]
+
+
+@pytest.mark.slow
 def test_a_list_is_not_split():
     assert _body_claims("Workers, managers and drivers joined the rally outside the gates.") == [
         "Workers, managers and drivers joined the rally outside the gates."
@@ -148,7 +180,7 @@ def test_a_denial_is_a_negation():
 
 def test_the_alignment_dev_set_is_labelled():
     rows = [json.loads(line) for line in DEV_PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert 80 <= len(rows) <= 150
+    assert 80 <= len(rows) <= 200
     assert {r["label"] for r in rows} == {"same", "different", "conflict"}
     assert all(r.get("kind") for r in rows if r["label"] == "conflict")
     assert len({(r["a"], r["b"]) for r in rows}) == len(rows)

@@ -5,5 +5,13 @@ from storylens.cluster.config import ClusterConfig
 from storylens.cluster.records import ClusterItem, Placement, StoryProfile
 from storylens.cluster.title import story_title
 
-__all__ = ["ClusterConfig", "ClusterItem", "Clusterer", "Placement", "StoryProfile", "cluster_batch",
-           "story_id_for", "story_title"]
+__all__ = [
+    "ClusterConfig",
+    "ClusterItem",
+    "Clusterer",
+    "Placement",
+    "StoryProfile",
+    "cluster_batch",
+    "story_id_for",
+    "story_title",
+]

@@ -41,8 +41,12 @@ def story_id_for(article_id: str) -> str:
 class Clusterer:
     """Places articles into stories one at a time; rebuilt from persisted items and profiles."""
 
-    def __init__(self, config: ClusterConfig = DEFAULT_CONFIG, items: Iterable[ClusterItem] = (),
-                 profiles: Iterable[StoryProfile] = ()) -> None:
+    def __init__(
+        self,
+        config: ClusterConfig = DEFAULT_CONFIG,
+        items: Iterable[ClusterItem] = (),
+        profiles: Iterable[StoryProfile] = (),
+    ) -> None:
         from datasketch import MinHashLSH
 
         self.config = config
@@ -77,7 +81,10 @@ class Clusterer:
         story = self._stories.setdefault(story_id, StoryState.empty(story_id, DIMENSIONS))
         story.add(vector, keys, article.published)
         item = ClusterItem(
-            article.id, story_id, article.published, vector.astype(np.float16).tobytes(),
+            article.id,
+            story_id,
+            article.published,
+            vector.astype(np.float16).tobytes(),
             minhash.hashvalues.astype(np.uint32).tobytes(),
             {"keys": sorted(keys), "duplicate_of": original},
         )
@@ -115,11 +122,14 @@ class Clusterer:
                 best, best_similarity = candidate, similarity
         return None if best is None else self._copy_of.get(best, best)
 
-    def _choose_story(self, article: Article, vector: np.ndarray,
-                      keys: set[str]) -> tuple[str, list[tuple[str, str]]]:
+    def _choose_story(
+        self, article: Article, vector: np.ndarray, keys: set[str]
+    ) -> tuple[str, list[tuple[str, str]]]:
         scored = sorted(
-            ((sig.score(self.config), story_id) for story_id, sig in
-             self.candidate_signals(vector, keys, article.published).items()),
+            (
+                (sig.score(self.config), story_id)
+                for story_id, sig in self.candidate_signals(vector, keys, article.published).items()
+            ),
             reverse=True,
         )
         if not scored or scored[0][0] < self.config.join_threshold:
@@ -129,8 +139,9 @@ class Clusterer:
             return scored[0][1], []
         return self._merge(same)
 
-    def candidate_signals(self, vector: np.ndarray, keys: set[str],
-                          published: datetime | None) -> dict[str, Signals]:
+    def candidate_signals(
+        self, vector: np.ndarray, keys: set[str], published: datetime | None
+    ) -> dict[str, Signals]:
         """Signals for every story among the vector's ANN neighbours (used by fitting too)."""
         links: dict[str, float] = {}
         for ordinal, similarity in self._index.search(vector, self.config.neighbours):
@@ -138,8 +149,9 @@ class Clusterer:
                 story_id = self._resolve(self._story_at[ordinal])
                 links[story_id] = max(links.get(story_id, similarity), similarity)
         return {
-            story_id: signals(vector, keys, published, link, self._stories[story_id], self._stats,
-                              self.config)
+            story_id: signals(
+                vector, keys, published, link, self._stories[story_id], self._stats, self.config
+            )
             for story_id, link in links.items()
         }
 
@@ -200,8 +212,9 @@ def cluster_batch(articles: list[Article], config: ClusterConfig = DEFAULT_CONFI
     final profile, so saving them in any order leaves the store consistent.
     """
     clusterer = Clusterer(config)
-    ordered = sorted(articles, key=lambda a: (a.published is None,
-                                              a.published.timestamp() if a.published else 0.0, a.id))
+    ordered = sorted(
+        articles, key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0, a.id)
+    )
     placed = {article.id: clusterer.place(article) for article in ordered}
     profiles = {p.story_id: p for p in clusterer.profiles()}
     result = []
@@ -209,6 +222,9 @@ def cluster_batch(articles: list[Article], config: ClusterConfig = DEFAULT_CONFI
         placement = placed[article.id]
         article.story_id = clusterer.story_of(article.id)
         item = placement.item and dataclasses.replace(placement.item, story_id=article.story_id)
-        result.append(dataclasses.replace(placement, story_id=article.story_id, item=item,
-                                          profiles=[profiles[article.story_id]]))
+        result.append(
+            dataclasses.replace(
+                placement, story_id=article.story_id, item=item, profiles=[profiles[article.story_id]]
+            )
+        )
     return result

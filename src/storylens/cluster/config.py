@@ -17,8 +17,8 @@ class ClusterConfig:
     # FITTED-BEGIN
     weight_centroid: float = 1.0
     weight_link: float = 0.439
-    weight_person: float = 3.398
-    weight_entity: float = 2.579
+    weight_person: float = 3.782
+    weight_entity: float = 2.256
     weight_number: float = 2.431
     join_threshold: float = 2.16
     merge_threshold: float = 101.16
@@ -28,7 +28,7 @@ class ClusterConfig:
     # sample corpus; in a news stream same-kind events share weeks and years.
     weight_year: float = 0.5
     weight_date: float = 0.5
-    weight_time: float = 1.0  # prior: a story a month away costs as much as sharing no entities
+    weight_time: float = 1.0  # prior: a month outside a story's span costs 1.0 of score
     time_scale_days: float = 30.0  # gap (days) outside a story's span at which the time cost is full
     # --- candidates
     neighbours: int = 30  # articles fetched from the ANN index per placement

@@ -39,8 +39,11 @@ def article_vector(article: Article) -> np.ndarray:
 
 def article_keys(article: Article) -> set[str]:
     """Entity, number and date keys of the article (title and text)."""
-    keys = {(PERSON if entity.type == "PERSON" else ENTITY) + entity.name.casefold()
-            for entity in article.entities if entity.name.strip()}
+    keys = {
+        (PERSON if entity.type == "PERSON" else ENTITY) + entity.name.casefold()
+        for entity in article.entities
+        if entity.name.strip()
+    }
     for number in numbers(f"{article.title or ''}\n{article.text}"):
         keys.add((YEAR if _YEAR.fullmatch(number) else NUMBER) + number)
     for date in article.dates:
@@ -71,8 +74,9 @@ def text_minhash(text: str, size: int, num_perm: int) -> MinHash:
     """
     from datasketch import MinHash
 
-    minhash = MinHash(num_perm=num_perm, hashfunc=zlib.crc32, permutations=_permutations(num_perm),
-                      scheme=MINHASH_SCHEME)
+    minhash = MinHash(
+        num_perm=num_perm, hashfunc=zlib.crc32, permutations=_permutations(num_perm), scheme=MINHASH_SCHEME
+    )
     minhash.update_batch(list(shingles(text, size)))
     return minhash
 

@@ -24,8 +24,9 @@ class VectorIndex:
     def __init__(self, dimensions: int = DIMENSIONS) -> None:
         import faiss
 
-        index = faiss.IndexHNSWSQ(dimensions, faiss.ScalarQuantizer.QT_8bit, _LINKS,
-                                  faiss.METRIC_INNER_PRODUCT)
+        index = faiss.IndexHNSWSQ(
+            dimensions, faiss.ScalarQuantizer.QT_8bit, _LINKS, faiss.METRIC_INNER_PRODUCT
+        )
         index.hnsw.efConstruction = _EF_CONSTRUCTION
         index.hnsw.efSearch = _EF_SEARCH
         index.train(np.array([[-_RANGE] * dimensions, [_RANGE] * dimensions], dtype=np.float32))

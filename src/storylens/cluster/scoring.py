@@ -35,7 +35,8 @@ class KeyStats:
         self.frequency.update(keys)
 
     def idf(self, key: str) -> float:
-        return math.log((1 + self.documents) / (1 + self.frequency[key]))
+        """Smoothed idf, at least 1: while few articles have been seen, shared keys still count."""
+        return math.log((1 + self.documents) / (1 + self.frequency[key])) + 1.0
 
 
 @dataclass(frozen=True)
@@ -50,18 +51,32 @@ class Signals:
     time: float
 
     def score(self, config: ClusterConfig) -> float:
-        return (config.weight_centroid * self.centroid + config.weight_link * self.link
-                + config.weight_person * self.person + config.weight_entity * self.entity
-                + config.weight_year * self.year + config.weight_number * self.number
-                + config.weight_date * self.date - config.weight_time * self.time)
+        return (
+            config.weight_centroid * self.centroid
+            + config.weight_link * self.link
+            + config.weight_person * self.person
+            + config.weight_entity * self.entity
+            + config.weight_year * self.year
+            + config.weight_number * self.number
+            + config.weight_date * self.date
+            - config.weight_time * self.time
+        )
 
     def as_tuple(self) -> tuple[float, ...]:
         return astuple(self)
 
 
-def signals(vector: np.ndarray, keys: set[str], published: datetime | None, link: float,
-            story: StoryState, stats: KeyStats, config: ClusterConfig) -> Signals:
+def signals(
+    vector: np.ndarray,
+    keys: set[str],
+    published: datetime | None,
+    link: float,
+    story: StoryState,
+    stats: KeyStats,
+    config: ClusterConfig,
+) -> Signals:
     """The signals of placing an article (vector, keys, date) in ``story``."""
+
     def shared(family: str) -> float:
         return _key_cosine([k for k in keys if k.startswith(family)], family, story, stats)
 

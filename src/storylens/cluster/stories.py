@@ -54,14 +54,17 @@ class StoryState:
             self.last = last if self.last is None else max(self.last, last)
 
     def to_profile(self) -> StoryProfile:
-        return StoryProfile(self.story_id, {
-            "size": self.size,
-            "vector_sum": encode_array(self.vector_sum.astype(np.float32)),
-            "keys": dict(self.key_counts),
-            "first": self.first.isoformat() if self.first else None,
-            "last": self.last.isoformat() if self.last else None,
-            "absorbed": list(self.absorbed),
-        })
+        return StoryProfile(
+            self.story_id,
+            {
+                "size": self.size,
+                "vector_sum": encode_array(self.vector_sum.astype(np.float32)),
+                "keys": dict(self.key_counts),
+                "first": self.first.isoformat() if self.first else None,
+                "last": self.last.isoformat() if self.last else None,
+                "absorbed": list(self.absorbed),
+            },
+        )
 
     @classmethod
     def from_profile(cls, profile: StoryProfile) -> StoryState:

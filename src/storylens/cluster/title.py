@@ -14,13 +14,61 @@ from storylens.compare.lexicon import load_lexicon
 from storylens.models import Article
 
 #: Headline-only signs of emotive wording, beyond the framing lexicon.
-HEADLINE_MARKERS = frozenset({"slams", "blasts", "rips", "shock", "shocking", "stunning", "bombshell",
-                              "meltdown", "explosive", "humiliating", "disgrace", "scandalous"})
-_STOP_WORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into",
-    "is", "it", "its", "of", "on", "or", "over", "says", "said", "that", "the", "their", "this",
-    "to", "was", "were", "will", "with", "after", "before", "amid"
-})
+HEADLINE_MARKERS = frozenset(
+    {
+        "slams",
+        "blasts",
+        "rips",
+        "shock",
+        "shocking",
+        "stunning",
+        "bombshell",
+        "meltdown",
+        "explosive",
+        "humiliating",
+        "disgrace",
+        "scandalous",
+    }
+)
+_STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "over",
+        "says",
+        "said",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+        "after",
+        "before",
+        "amid",
+    }
+)
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -31,8 +79,10 @@ def story_title(articles: list[Article]) -> str:
         return _first_sentence(articles[0].text) if articles else ""
     vocabularies = [_content_words(f"{a.title}\n{a.text}") for a in articles]
     neutral = [a for a in titled if not is_loaded(a.title or "")]
-    best = max(neutral or titled, key=lambda a: (_representativeness(a.title or "", vocabularies),
-                                                 -len(a.title or "")))
+    best = max(
+        neutral or titled,
+        key=lambda a: (_representativeness(a.title or "", vocabularies), -len(a.title or "")),
+    )
     return best.title or ""
 
 

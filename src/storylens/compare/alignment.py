@@ -33,7 +33,7 @@ class Thresholds:
 
 
 # Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
-THRESHOLDS = Thresholds(candidate=0.5, strong=0.95, shared_wording=0.0, same_fact=0.6)
+THRESHOLDS = Thresholds(candidate=0.45, strong=0.95, shared_wording=0.0, same_fact=0.6)
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
 
 

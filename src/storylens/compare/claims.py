@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storylens.models import Article, Mention, Quote, SpanField, TemporalExpression
+from storylens.compare.clauses import split_clauses
+from storylens.models import Article, Mention, Quote, Sentence, SpanField, TemporalExpression
 
 LEAD_SENTENCES = 2  # the lead: the opening sentences of the body
 _MIN_CLAUSE_WORDS = 4
@@ -64,10 +65,7 @@ def article_claims(article: Article) -> list[ClaimUnit]:
         if (getattr(article, f) or "").strip()
     ]
     body = [s for s in article.sentences if not s.heading]
-    for number, sentence in enumerate(body):
-        spans += [
-            ("text", start, end, number) for start, end in _clauses(article, sentence.start, sentence.end)
-        ]
+    spans += [("text", start, end, number) for start, end, number in _body_clauses(article, body)]
     units = []
     for index, (field_name, start, end, sentence) in enumerate(spans):
         start, end = _trimmed(getattr(article, field_name), start, end)
@@ -105,12 +103,31 @@ def _unit(
     )
 
 
-def _clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence split where it joins independent statements; whole when it holds a direct quote."""
-    if any(
+def _body_clauses(article: Article, body: list[Sentence]) -> list[tuple[int, int, int]]:
+    """(start, end, sentence number) of each clause: the pieces between the joints of ``_JOINT``,
+    each cut again where its parse joins clauses (``compare.clauses``); a sentence holding a
+    direct or mixed quote stays whole."""
+    pieces = []  # (start, end, sentence number, whether its parse may cut it further)
+    for number, sentence in enumerate(body):
+        if _quoted(article, sentence.start, sentence.end):
+            pieces.append((sentence.start, sentence.end, number, False))
+        else:
+            pieces += [(s, e, number, True) for s, e in _clauses(article, sentence.start, sentence.end)]
+    parsed = iter(split_clauses([article.text[s:e] for s, e, _, cut in pieces if cut]))
+    clauses = []
+    for start, end, number, cut in pieces:
+        clauses += [(start + a, start + b, number) for a, b in (next(parsed) if cut else [(0, end - start)])]
+    return clauses
+
+
+def _quoted(article: Article, start: int, end: int) -> bool:
+    return any(
         q.field == "text" and q.kind != "indirect" and q.start < end and start < q.end for q in article.quotes
-    ):
-        return [(start, end)]
+    )
+
+
+def _clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence split at the joints of ``_JOINT`` (semicolons, "including that", ...)."""
     text = article.text[start:end]
     dateline = _DATELINE.match(text)
     pieces, piece_start = [], dateline.end() if dateline else 0

@@ -54,11 +54,11 @@ def _pick(
     for claim in tier:
         if len(chosen) + len(picked) >= MAX_SENTENCES:
             break
-        body = [u for u in units_of[claim.id] if not u.in_headline]
-        if not body:
+        readable = [u for u in units_of[claim.id] if not u.in_headline and _readable(u)]
+        if not readable:
             continue
-        unit = most_neutral(body)
-        if _readable(unit) and not _repeats(unit, [u for _, u in chosen + picked]):
+        unit = most_neutral(readable)
+        if not _repeats(unit, [u for _, u in chosen + picked]):
             picked.append((claim, unit))
     return picked
 

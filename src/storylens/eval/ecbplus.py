@@ -63,8 +63,9 @@ def load_ecbplus(split: str | None = None, path: Path = DEFAULT_PATH) -> list[Ec
             row = json.loads(line)
             if split is None or row["split"] == split:
                 documents.append(
-                    EcbDocument(row["doc_id"], row["topic"], row["subtopic"], row["split"],
-                                detokenise(row["text"]))
+                    EcbDocument(
+                        row["doc_id"], row["topic"], row["subtopic"], row["split"], detokenise(row["text"])
+                    )
                 )
     return documents
 
