@@ -5,9 +5,10 @@ several outlets' styles, each labelled ``same`` (one fact, in other words), ``di
 story, another fact) or ``conflict`` (one fact, disagreeing on a figure, date, actor or polarity,
 with its ``kind``); a side may be a longer sentence in which the fact is one clause. Each side
 becomes an article analysed for real (spaCy, dates) and cut into clause claims as the compare
-stage cuts it; its two closest clauses are compared as the compare stage compares two claims. The grid search picks the thresholds with
-the best F1 of "aligned" (same or conflict) against different; ties go to the stricter setting.
-Then, at the chosen thresholds, conflict precision and recall (the kind must match).
+stage cuts it; its two closest clauses are compared as the compare stage compares two claims.
+The grid search picks the thresholds with the best F1 of "aligned" (same or conflict) against
+different; ties go to the stricter setting. Then, at the chosen thresholds, conflict precision
+and recall (the kind must match).
 
     .venv/bin/python bench/alignment_fit.py
 """

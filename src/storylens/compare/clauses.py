@@ -21,11 +21,15 @@ MIN_CLAUSE_WORDS = 4
 SPLIT_MARKS = frozenset({"after", "before", "while", "whereas", "although", "though"})
 _MAY_JOIN = re.compile(r"\b(?:and|but|yet|after|before|while|whereas|although|though|which|who)\b", re.I)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+# Month and day names as written (capitalised, so the modal "may" is no date).
 _DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
+    [
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December", "Monday", "Tuesday", "Wednesday"),
+        *("Thursday", "Friday", "Saturday", "Sunday"),
+    ]
 )
-_SENTENCE_END = frozenset('.!?"\'”’')
+_SENTENCE_END = frozenset(".!?\"'”’")
 
 
 def split_clauses(texts: list[str]) -> list[list[tuple[int, int]]]:
@@ -59,14 +63,11 @@ def clause_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _clause_starts(token: Token) -> list[int]:
     """Token indices where a clause headed by ``token`` begins, or the sentence resumes after it."""
-    attached_to_main = token.head.dep_ == "ROOT" and token.head is not token
-    if not attached_to_main or not any(child.dep_ in _SUBJECTS for child in token.children):
+    if token.head.dep_ != "ROOT" or not any(child.dep_ in _SUBJECTS for child in token.children):
         return []
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
         return [token.left_edge.i]
-    if token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children
-    ):
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children):
         if _trailing(token):
             return [token.left_edge.i]
         if token.left_edge.i == 0:
@@ -83,7 +84,7 @@ def _relative_starts(doc: Doc) -> list[int]:
         and token.left_edge.i > 0
         and doc[token.left_edge.i - 1].text == ","
         and _trailing(token)
-        and any(t.like_num or t.lower_ in _DATE_WORDS for t in token.subtree)
+        and any(t.like_num or t.text in _DATE_WORDS for t in token.subtree)
     ]
 
 

@@ -218,8 +218,10 @@ def _take_headline(blocks: list[_Block], meta_lines: list[int], found: CleanText
         return
     found.title = first.lines[0].strip()
     if rest:
-        found.subtitle = rest[0].strip()
-        first.lines = rest[1:]
+        if len(rest) > 1 or len(blocks) > 1:  # a standfirst only when a body remains after it
+            found.subtitle = rest[0].strip()
+            rest = rest[1:]
+        first.lines = rest
         if not first.lines:
             blocks.pop(0)
         return
