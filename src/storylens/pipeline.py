@@ -1,8 +1,9 @@
 """The one place where stages meet the store: ingest → extract → analyze → cluster → compare → store.
 
 Articles are analysed in batches (``nlp.pipe`` wants batches), placed into stories one by
-one (the clusterer is streaming), and saved one transaction per article. Only the stories
-that new articles joined are compared again, so adding articles never recomputes the corpus.
+one (the clusterer is streaming), and saved one transaction per article. At the end of a run
+only the stories that new articles joined are compared again, so adding articles never
+recomputes the corpus; a story left uncompared by an interrupted run is compared by the next.
 """
 
 from __future__ import annotations
@@ -70,13 +71,15 @@ class Pipeline:
         report = RunReport()
         self._compare(self.store.stale_story_ids(), report)  # left behind by an interrupted run
         batch: list[tuple[Article, str]] = []
+        touched: set[str] = set()
         for article, content_hash in self._new_articles(inputs, report):
             batch.append((article, content_hash))
             if len(batch) >= BATCH_SIZE:
-                self._place_batch(batch, report, progress)
+                touched |= self._place_batch(batch, report, progress)
                 batch = []
         if batch:
-            self._place_batch(batch, report, progress)
+            touched |= self._place_batch(batch, report, progress)
+        self._compare(touched, report)  # once per run: a story fed by many batches is compared once
         return report
 
     def _new_articles(self, inputs: Iterable[str], report: RunReport) -> Iterator[tuple[Article, str]]:
@@ -101,7 +104,8 @@ class Pipeline:
 
     def _place_batch(
         self, batch: list[tuple[Article, str]], report: RunReport, progress: Progress | None
-    ) -> None:
+    ) -> set[str]:
+        """Analyse, place and store a batch; returns the stories it changed."""
         self.analyzer.analyze([article for article, _ in batch])
         touched: set[str] = set()
         for article, digest in batch:
@@ -115,7 +119,7 @@ class Pipeline:
             report.added.append(article.id)
             if progress:
                 progress(article.source)
-        self._compare(touched, report)
+        return touched
 
     def _compare(self, story_ids: Iterable[str], report: RunReport) -> None:
         from storylens.compare import compare_story
