@@ -13,18 +13,10 @@ import re
 from datetime import date
 
 from storylens.analyze.embed import cache_dir, get_embedder
+from storylens.analyze.mentions import LABEL_TYPES
 from storylens.eval.ecbplus import load_ecbplus, to_article
 from storylens.models import Article, Entity, TemporalExpression
 
-_ENTITY_TYPES = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "EVENT": "EVENT",
-    "NORP": "OTHER",
-}
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -81,7 +73,7 @@ def _minimal_analysis(articles: list[Article]) -> None:
     vectors = get_embedder().encode([a.text for a in articles])
     for article, doc, vector in zip(articles, nlp.pipe(a.text for a in articles), vectors, strict=True):
         names = {
-            (ent.text.strip(), _ENTITY_TYPES[ent.label_]) for ent in doc.ents if ent.label_ in _ENTITY_TYPES
+            (ent.text.strip(), LABEL_TYPES[ent.label_]) for ent in doc.ents if ent.label_ in LABEL_TYPES
         }
         article.entities = [
             Entity(id=f"{article.id}-e{i}", name=n, type=t)  # type: ignore[arg-type]

@@ -65,10 +65,12 @@ def test_the_parse_splits_clauses_joined_without_a_comma_rule():
 def test_dependent_clauses_stay_whole():
     assert _body_claims(
         "He said the plan was fair and that workers would vote on it next week. "
-        "Police questioned the owner of the mill, which was built long ago."
+        "Police questioned the owner of the mill, which was built long ago. "
+        "The talks were suspended on Thursday, a day before they were due to end."
     ) == [
         "He said the plan was fair and that workers would vote on it next week.",
         "Police questioned the owner of the mill, which was built long ago.",
+        "The talks were suspended on Thursday, a day before they were due to end.",
     ]
 
 

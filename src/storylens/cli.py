@@ -41,7 +41,7 @@ def default_db() -> str:
 
 
 DbOption = Annotated[
-    str, typer.Option("--db", help="Database file or URL [default: $STORYLENS_DB, else ./storylens.db]")
+    str, typer.Option("--db", help="Database file or URL (default: $STORYLENS_DB, else ./storylens.db).")
 ]
 PathsArgument = Annotated[
     list[str] | None,
@@ -56,6 +56,12 @@ AllowPrivateOption = Annotated[
 NoFetchOption = Annotated[
     bool, typer.Option("--no-fetch", help="Never fetch over the network (feed items keep their summaries).")
 ]
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the story JSON contract.")]
+MarkdownOption = Annotated[bool, typer.Option("--markdown", help="Print a Markdown report.")]
+HtmlOption = Annotated[bool, typer.Option("--html", help="Print a standalone HTML report.")]
+OutOption = Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")]
 
 
 class Format(StrEnum):
@@ -198,12 +204,10 @@ def extract(
 @app.command()
 def analyze(
     paths: PathsArgument = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the story JSON contract.")] = False,
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report.")] = False,
-    html: Annotated[bool, typer.Option("--html", help="Print a standalone HTML report.")] = False,
-    out_file: Annotated[
-        Path | None, typer.Option("--out", help="Write to this file instead of stdout.")
-    ] = None,
+    as_json: JsonOption = False,
+    markdown: MarkdownOption = False,
+    html: HtmlOption = False,
+    out_file: OutOption = None,
     urls: UrlsOption = None,
     sample: SampleOption = False,
     allow_private: AllowPrivateOption = False,
@@ -254,12 +258,10 @@ def stories(
 def story(
     story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id (merged ids still resolve).")],
     db: DbOption = "",
-    as_json: Annotated[bool, typer.Option("--json", help="Print the story JSON contract.")] = False,
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report.")] = False,
-    html: Annotated[bool, typer.Option("--html", help="Print a standalone HTML report.")] = False,
-    out_file: Annotated[
-        Path | None, typer.Option("--out", help="Write to this file instead of stdout.")
-    ] = None,
+    as_json: JsonOption = False,
+    markdown: MarkdownOption = False,
+    html: HtmlOption = False,
+    out_file: OutOption = None,
 ) -> None:
     """Show one story: its claims, omissions, conflicts, framing, summary and timeline."""
     from storylens.store import Store

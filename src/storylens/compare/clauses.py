@@ -67,12 +67,18 @@ def _clause_starts(token: Token) -> list[int]:
         return []
     if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
         return [token.left_edge.i]
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children):
+    if token.dep_ == "advcl" and _opens_on_mark(token):
         if _trailing(token):
             return [token.left_edge.i]
         if token.left_edge.i == 0:
             return [token.right_edge.i + 1]
     return []
+
+
+def _opens_on_mark(token: Token) -> bool:
+    """The clause begins with its "after", "while", ...: not "a day before they were due to end"."""
+    first = token.doc[token.left_edge.i]
+    return first.dep_ == "mark" and first.lower_ in SPLIT_MARKS and first.head.i == token.i
 
 
 def _relative_starts(doc: Doc) -> list[int]:

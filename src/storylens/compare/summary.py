@@ -2,7 +2,8 @@
 
 Consensus facts are chosen first (facts the outlets dispute are left out), then the main facts
 only some outlets carry; the chosen sentences are told in story order;
-for each fact the most neutral wording among the outlets' variants; nothing that repeats a
+for each fact the most neutral wording among the outlets' variants free of loaded terms (a fact
+told only in slanted words is left out); nothing that repeats a
 sentence already chosen; nothing that no source says, since every sentence is a cited span.
 """
 
@@ -12,6 +13,7 @@ import numpy as np
 
 from storylens.compare.alignment import most_neutral
 from storylens.compare.claims import ClaimUnit
+from storylens.compare.lexicon import load_lexicon
 from storylens.models import Citation, Claim, Conflict, SummarySentence
 
 MAX_SENTENCES = 8
@@ -54,10 +56,10 @@ def _pick(
     for claim in tier:
         if len(chosen) + len(picked) >= MAX_SENTENCES:
             break
-        readable = [u for u in units_of[claim.id] if not u.in_headline and _readable(u)]
-        if not readable:
+        neutral = [u for u in units_of[claim.id] if not u.in_headline and _readable(u) and _neutral(u)]
+        if not neutral:
             continue
-        unit = most_neutral(readable)
+        unit = most_neutral(neutral)
         if not _repeats(unit, [u for _, u in chosen + picked]):
             picked.append((claim, unit))
     return picked
@@ -74,6 +76,11 @@ def _readable(unit: ClaimUnit) -> bool:
         and first.lower() not in _PRONOUNS
         and _quotes_balanced(unit.text)
     )
+
+
+def _neutral(unit: ClaimUnit) -> bool:
+    """No loaded term of the lexicon: a fact told only in slanted words stays out of the summary."""
+    return not load_lexicon().loaded(unit.text)
 
 
 def _quotes_balanced(text: str) -> bool:
