@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.compare import compare_story
+from storylens.compare.text import figures
 from storylens.models import Story, contract
 from storylens.schema import validate_contract
 from tests.test_compare_fixtures import make_article, strike_story
@@ -143,6 +144,18 @@ def test_same_time_figures_are_a_conflict():
         ],
     )
     assert [(c.kind, c.update) for c in story.conflicts] == [("number", False)]
+
+
+def test_the_summary_gives_no_side_of_a_disputed_figure():
+    articles = [
+        _toll("one", "2025-03-03T08:00:00+00:00", "Officials said 12 people were killed in the fire."),
+        _toll("two", "2025-03-03T08:20:00+00:00", "Officials said 15 people were killed in the fire."),
+        _toll("three", "2025-03-03T08:40:00+00:00", "Officials said people were killed in the fire."),
+    ]
+    story = compare_story("fire", articles)
+    (conflict,) = story.conflicts
+    told = [s for s in story.summary if s.claim_id in conflict.claim_ids]
+    assert told and all(not figures(s.text) for s in told)
 
 
 def test_different_facts_with_different_figures_are_no_conflict():

@@ -1,4 +1,4 @@
-"""The pieces of compare that need no model: clauses, figures, lexicon, entities, updates."""
+"""The pieces of compare below the embeddings: clauses (spaCy), figures, lexicon, entities, updates."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Claims: the statements of one article, each a span of its headline, standfirst or body.
 
 A body sentence is one claim, or several where it joins independent statements ("The union
-submitted its proposals, but the company rejected them"). A sentence inside a quote stays whole
+submitted its proposals, but the company rejected them"): cut at punctuation (``_JOINT``), then
+where its parse joins clauses (``compare.clauses``). A sentence inside a quote stays whole
 and carries its speaker, so a quote is a claim attributed to who said it.
 """
 

@@ -14,6 +14,7 @@ import numpy as np
 from storylens.compare.alignment import most_neutral
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.lexicon import load_lexicon
+from storylens.compare.text import figures
 from storylens.models import Citation, Claim, Conflict, SummarySentence
 
 MAX_SENTENCES = 8
@@ -25,18 +26,12 @@ _PRONOUNS = {"he", "she", "they", "it", "this", "we", "i", "that"}
 def summarise(
     claims: list[Claim], units_of: dict[str, list[ClaimUnit]], conflicts: list[Conflict]
 ) -> list[SummarySentence]:
-    """A contested fact is told only in the words of an outlet outside the dispute, if any; an
-    updated figure in the latest article's words."""
+    """A contested fact is told only in words that leave the disputed value out (``_undisputed``),
+    if any; an updated figure in the latest article's words."""
     usable = {claim_id: units for claim_id, units in units_of.items()}
     for conflict in conflicts:
-        parties = {v.article_id for v in conflict.values}
-        latest = conflict.values[-1].article_id
         for claim_id in conflict.claim_ids:
-            usable[claim_id] = [
-                u
-                for u in usable[claim_id]
-                if (u.article.id == latest if conflict.update else u.article.id not in parties)
-            ]
+            usable[claim_id] = [u for u in usable[claim_id] if _undisputed(u, conflict)]
     units_of = {claim_id: units for claim_id, units in usable.items() if units}
     claims = [c for c in claims if c.id in units_of]
     independent = len({s.copy_of or s.article_id for c in claims for s in c.support})
@@ -47,6 +42,20 @@ def summarise(
         chosen += _pick(tier, units_of, chosen)
     chosen.sort(key=lambda pair: _story_position(units_of[pair[0].id]))
     return [_sentence(claim, unit, units_of[claim.id]) for claim, unit in chosen]
+
+
+def _undisputed(unit: ClaimUnit, conflict: Conflict) -> bool:
+    """The variant may tell a disputed fact: for an update, only the latest article's; for a figure
+    or a date, one that gives none (an outlet outside the dispute may still give its own, "Nine
+    workers" beside "12" and "14"; a party may state the rest of the fact without it); otherwise,
+    an outlet outside the dispute."""
+    if conflict.update:
+        return unit.article.id == conflict.values[-1].article_id
+    if conflict.kind == "number":
+        return not figures(unit.text, [(d.start - unit.start, d.end - unit.start) for d in unit.dates])
+    if conflict.kind == "date":
+        return not unit.dates
+    return unit.article.id not in {v.article_id for v in conflict.values}
 
 
 def _pick(
