@@ -72,9 +72,7 @@ def _minimal_analysis(articles: list[Article]) -> None:
     nlp = get_nlp()
     vectors = get_embedder().encode([a.text for a in articles])
     for article, doc, vector in zip(articles, nlp.pipe(a.text for a in articles), vectors, strict=True):
-        names = {
-            (ent.text.strip(), LABEL_TYPES[ent.label_]) for ent in doc.ents if ent.label_ in LABEL_TYPES
-        }
+        names = {(ent.text.strip(), LABEL_TYPES[ent.label_]) for ent in doc.ents if ent.label_ in LABEL_TYPES}
         article.entities = [
             Entity(id=f"{article.id}-e{i}", name=n, type=t)  # type: ignore[arg-type]
             for i, (n, t) in enumerate(sorted(names))

@@ -136,7 +136,9 @@ def test_cleaner_keeps_every_line_no_clutter_pattern_claims(lines: list[tuple[st
 
 
 def test_a_lone_paragraph_after_the_headline_is_the_body_not_a_standfirst() -> None:
-    clean = clean_scraped_text("MONDAY, MAY 23, 2005\nFERRY HALTED!!\nThe island ferry was halted today and...")
+    clean = clean_scraped_text(
+        "MONDAY, MAY 23, 2005\nFERRY HALTED!!\nThe island ferry was halted today and..."
+    )
     assert clean.title == "FERRY HALTED!!"
     assert clean.subtitle is None
     assert clean.body == "The island ferry was halted today and..."

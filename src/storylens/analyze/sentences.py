@@ -38,7 +38,8 @@ def is_heading(text: str, start: int, end: int) -> bool:
     )
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding white space (spans must be exactly their text)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -47,7 +48,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence | None:
-    start, end = _trimmed(text, start, end)
+    start, end = trim_span(text, start, end)
     if start == end:
         return None
     return Sentence(start=start, end=end, heading=is_heading(text, start, end))

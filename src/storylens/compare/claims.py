@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from storylens.analyze.sentences import trim_span
 from storylens.compare.clauses import split_clauses
 from storylens.models import Article, Mention, Quote, Sentence, SpanField, TemporalExpression
 
@@ -69,7 +70,7 @@ def article_claims(article: Article) -> list[ClaimUnit]:
     spans += [("text", start, end, number) for start, end, number in _body_clauses(article, body)]
     units = []
     for index, (field_name, start, end, sentence) in enumerate(spans):
-        start, end = _trimmed(getattr(article, field_name), start, end)
+        start, end = trim_span(getattr(article, field_name), start, end)
         if _STATEMENT.search(getattr(article, field_name)[start:end]):
             units.append(_unit(article, field_name, start, end, index, sentence, len(body)))
     return units
@@ -143,11 +144,3 @@ def _clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_clause(text: str) -> bool:
     return len(text.split()) >= _MIN_CLAUSE_WORDS
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
