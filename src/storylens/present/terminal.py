@@ -1,9 +1,10 @@
-"""Terminal output: tables of stories and of input errors, drawn with rich."""
+"""Terminal output: tables of stories and of extracted articles, drawn with rich."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich import box
 from rich.table import Table
 
 from storylens.models import Article, Story
@@ -11,14 +12,16 @@ from storylens.store import StoryRow, utc_text
 
 
 def stories_table(rows: Iterable[StoryRow]) -> Table:
-    """One line per story: id, title, how many articles and outlets, and when."""
-    table = Table(title="Stories", show_lines=False, expand=False)
+    """One line per story: id, title, how many articles and outlets, and when it began.
+
+    Narrow columns and a light box leave the title most of an 80-column terminal.
+    """
+    table = Table(title="Stories", box=box.SIMPLE_HEAD, expand=True)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("title", overflow="fold")
-    table.add_column("articles", justify="right")
-    table.add_column("outlets", justify="right")
-    table.add_column("from", no_wrap=True)
-    table.add_column("to", no_wrap=True)
+    table.add_column("title", ratio=1, overflow="fold")
+    table.add_column("art.", justify="right", no_wrap=True)
+    table.add_column("outl.", justify="right", no_wrap=True)
+    table.add_column("first seen", no_wrap=True)
     for row in rows:
         table.add_row(
             row.id,
@@ -26,7 +29,6 @@ def stories_table(rows: Iterable[StoryRow]) -> Table:
             str(row.article_count),
             str(row.outlet_count),
             _day(row.first_published_utc),
-            _day(row.last_published_utc),
         )
     return table
 
