@@ -142,3 +142,27 @@ def test_a_lone_paragraph_after_the_headline_is_the_body_not_a_standfirst() -> N
     assert clean.title == "FERRY HALTED!!"
     assert clean.subtitle is None
     assert clean.body == "The island ferry was halted today and..."
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("IMAGE: Harbour Herald | Image:self", "Harbour Herald"),
+        ("© Lantern Wire 2025. All rights reserved.", "Lantern Wire"),
+        ("Copyright 2024 Halden Post", "Halden Post"),
+        ("OSTRAVEL, March 3 (Lantern Wire) - The ferry ran aground on Monday.", "Lantern Wire"),
+        ("Photo: Rob Talley/Harbour Herald", "Harbour Herald"),
+    ],
+)
+def test_the_page_furniture_names_its_outlet(line: str, outlet: str) -> None:
+    text = (
+        f"Ferry runs aground off Ostravel\n\nThe ferry ran aground on Monday, the coastguard said.\n\n{line}"
+    )
+    assert clean_scraped_text(text).outlet == outlet
+
+
+def test_no_outlet_is_guessed_from_plain_prose() -> None:
+    text = (
+        "Ferry runs aground\n\nThe minister (Lantern Wire reported) said the ferry ran aground.\n\nPhoto: AP"
+    )
+    assert clean_scraped_text(text).outlet is None

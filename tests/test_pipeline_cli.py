@@ -172,3 +172,21 @@ def assert_spans_exact(document: dict) -> None:
 def assert_every_article_in_one_story(document: dict) -> None:
     owners = [a for s in document["stories"] for a in s["article_ids"]]
     assert sorted(owners) == sorted(a["id"] for a in document["articles"])
+
+
+def test_an_outlet_keeps_the_name_the_store_knows_it_by(tmp_path: Path) -> None:
+    from storylens.pipeline import Pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(
+        '{"id": "o-1", "outlet": "The Harbour Herald", "title": "Ferry aground", '
+        '"text": "The Ostravel ferry ran aground on Monday, the coastguard said."}\n'
+    )
+    (folder / "b.txt").write_text(
+        "Tug frees ferry\n\nA tug freed the Ostravel ferry on Tuesday, a day after it ran aground.\n\n"
+        "IMAGE: Harbour Herald | Image:self\n"
+    )
+    store = Store(str(tmp_path / "s.db"))
+    Pipeline(store).ingest([str(folder / "a.jsonl"), str(folder / "b.txt")])
+    assert store.outlet_names() == ["The Harbour Herald"]

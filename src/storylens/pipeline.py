@@ -43,6 +43,7 @@ class Pipeline:
         self.options = options or IngestOptions()
         self._analyzer = None
         self._clusterer = None
+        self._outlets: dict[str, str] | None = None
 
     # ------------------------------------------------------------------ stages, lazily built
 
@@ -94,6 +95,7 @@ class Pipeline:
             if isinstance(article, InputError):
                 report.errors.append(article)
                 continue
+            article.outlet = self._known_outlet(article.outlet)
             digest = content_hash(article.text)
             keys = {article.id, digest} | ({article.url} if article.url else set())
             if keys & seen or self.store.find_existing(article, digest):
@@ -101,6 +103,14 @@ class Pipeline:
                 continue
             seen |= keys
             yield article, digest
+
+    def _known_outlet(self, name: str | None) -> str | None:
+        """The name the store already knows this outlet by ("Daily Clarion" is "The Daily Clarion")."""
+        if not name:
+            return name
+        if self._outlets is None:
+            self._outlets = {outlet_key(n): n for n in self.store.outlet_names()}
+        return self._outlets.setdefault(outlet_key(name), name)
 
     def _place_batch(
         self, batch: list[tuple[Article, str]], report: RunReport, progress: Progress | None
@@ -129,6 +139,12 @@ class Pipeline:
             if articles:
                 self.store.save_story(compare_story(story_id, articles))
                 report.stories.add(story_id)
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name as compared: case, spacing and a leading "The" ignored."""
+    words = name.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
 def ingest_paths(inputs: Iterable[str], store: Store, options: IngestOptions | None = None) -> RunReport:

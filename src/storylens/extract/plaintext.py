@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from storylens.analyze.lexicon import OUTLET_SUFFIXES
 from storylens.extract.authors import clean_authors
 from storylens.extract.dates import parse_date
 
@@ -55,6 +56,23 @@ _FOOTER = re.compile(
     r"|^(?:our|editorial) (?:standards|policies|guidelines)\b[^\n]{0,120}$"
     r"|^(?:chart|graphic|map|table|documents?|download|audio|listen)\s*:[^\n]{0,160}$",
     re.IGNORECASE,
+)
+# Furniture that names the page's own outlet, strongest first: a self-credited image
+# ("IMAGE: Daily Clarion | Image:self"), a copyright line ("© Meridian Wire 2025."), a wire
+# dateline opening the body ("DUNMORE, March 3 (Meridian Wire) - ...").
+_NAME = r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
+_OUTLET_CLUES = (
+    re.compile(rf"^(?:image|photo|picture)s?\s*:\s*{_NAME}\s*\|\s*image\s*:\s*self\b", re.IGNORECASE),
+    re.compile(
+        rf"^(?:©|\(c\)|(?i:copyright))\s*(?:(?:19|20)\d\d\s+)?{_NAME}"
+        r"(?:\s+(?:19|20)\d\d)?\s*(?:[.,]|all rights|$)"
+    ),
+    re.compile(rf"^[A-Z][A-Z .'’-]{{1,40}},\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}\s+\({_NAME}\)\s+[-–—]"),
+)
+# A staff photo credit ("Photo: Rob Talley/Daily Clarion") names the outlet only when the name
+# after the slash reads as a publication's; "Photo: NBS/Ivan Tomic" puts the agency first.
+_PHOTO_CREDIT = re.compile(
+    rf"^(?:photo(?:graph)?s?|picture)\s*:\s*[^/|]{{2,40}}/\s*{_NAME}\s*$", re.IGNORECASE
 )
 # "Outlet | Section" at the head of a scraped page
 _MASTHEAD = re.compile(r"^(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+\|\s+[\w&.'’ -]{1,30}$")
@@ -240,8 +258,24 @@ def clean_scraped_text(text: str, find_headline: bool = True) -> CleanText:
     ``find_headline=False`` is for records that carry their own title: the text is all body.
     """
     found = CleanText(body="")
-    blocks, meta_lines = _read(text.replace("\r\n", "\n").replace("\r", "\n"), found)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks, meta_lines = _read(text, found)
     if find_headline and blocks:
         _take_headline(blocks, meta_lines, found)
     found.body = "\n\n".join(p for block in blocks for p in _paragraphs(block.lines))
+    found.outlet = found.outlet or _outlet_clue(text.split("\n"))
     return found
+
+
+def _outlet_clue(lines: list[str]) -> str | None:
+    """The outlet a page names as its own in its furniture, by the strongest kind of clue."""
+    for pattern in _OUTLET_CLUES:
+        for line in lines:
+            match = pattern.match(line.strip())
+            if match:
+                return match["outlet"].strip()
+    for line in lines:
+        match = _PHOTO_CREDIT.match(line.strip())
+        if match and OUTLET_SUFFIXES & set(match["outlet"].casefold().split()):
+            return match["outlet"].strip()
+    return None

@@ -121,6 +121,12 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
+    def outlet_names(self) -> list[str]:
+        """Every outlet with a stored article."""
+        a = schema.articles
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(a.c.outlet).where(a.c.outlet.is_not(None)).distinct()).scalars())
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
