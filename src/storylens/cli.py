@@ -295,6 +295,7 @@ class EvalTask(StrEnum):
     quotes = "quotes"
     claims = "claims"
     entities = "entities"
+    dates = "dates"
     all = "all"
 
 

@@ -143,8 +143,9 @@ class QuoteSpan:
     field: str = "text"
 
 
-def match_quotes(gold: Sequence[QuoteSpan], predicted: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
-    """Gold/predicted index pairs of one article, one-to-one by character Dice >= 0.5 in the same field."""
+def match_spans(gold: Sequence[Any], predicted: Sequence[Any]) -> list[tuple[int, int]]:
+    """Gold/predicted index pairs of one article's spans (quotes, dates: anything with ``start``,
+    ``end`` and ``field``), one-to-one by character Dice >= 0.5 in the same field."""
     scores = {
         (i, j): char_dice((g.start, g.end), (p.start, p.end))
         for i, g in enumerate(gold)
@@ -207,7 +208,7 @@ def quote_scores(articles: Iterable[tuple[Sequence[QuoteSpan], Sequence[QuoteSpa
 def _count_article(counts: _QuoteCounts, gold: Sequence[QuoteSpan], predicted: Sequence[QuoteSpan]) -> None:
     counts.gold += len(gold)
     counts.predicted += len(predicted)
-    found = dict(match_quotes(gold, predicted))
+    found = dict(match_spans(gold, predicted))
     for i, g in enumerate(gold):
         tallies = [
             counts.by_kind.setdefault(g.kind, _Tally()),

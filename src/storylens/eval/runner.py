@@ -15,7 +15,7 @@ from rich.table import Table
 
 from storylens.eval.gold import sample_dir
 
-TASKS = ("extraction", "clustering", "quotes", "claims", "entities")
+TASKS = ("extraction", "clustering", "quotes", "claims", "entities", "dates")
 ECB_FILE = "ecbplus_train_dev.jsonl"
 
 
@@ -26,6 +26,7 @@ def _sample_task(name: str) -> Callable[[Path], dict[str, Any]]:
         from storylens.eval.claims import evaluate_claims
         from storylens.eval.clusters import evaluate_corpus_clustering
         from storylens.eval.corpus import run_corpus
+        from storylens.eval.dates import evaluate_dates
         from storylens.eval.entities import evaluate_entities
         from storylens.eval.quotes import evaluate_quotes
 
@@ -34,6 +35,7 @@ def _sample_task(name: str) -> Callable[[Path], dict[str, Any]]:
             "quotes": evaluate_quotes,
             "claims": evaluate_claims,
             "entities": evaluate_entities,
+            "dates": evaluate_dates,
         }
         return scorer[name](run_corpus(path))
 
