@@ -177,3 +177,14 @@ def test_story_profiles_replace_by_story(store: Store) -> None:
         ("s-1", 2),
         ("s-2", 1),
     ]
+
+
+def test_load_listed_gives_stories_whole_with_their_articles(store: Store) -> None:
+    for a, s in (("a1", "s-1"), ("b1", "s-2"), ("b2", "s-2")):
+        store.save_article(make_article(a, story_id=s), f"h-{a}")
+    store.save_story(make_story("s-1", ["a1"]))
+    store.save_story(make_story("s-2", ["b1", "b2"]))
+    articles, stories = store.load_listed(limit=1, order="largest")
+    assert [s.id for s in stories] == ["s-2"]
+    assert [a.id for a in articles] == ["b1", "b2"]
+    assert len(store.load_listed()[1]) == 2

@@ -244,13 +244,11 @@ def stories(
     if order not in ("latest", "largest"):
         raise typer.BadParameter("latest or largest", param_hint="--order")
     store = Store(db or default_db())
-    rows = store.list_stories(limit=limit, order=order)
     if as_json:
-        found = [s for s in (store.load_story(r.id) for r in rows) if s]
-        articles = store.load_articles(a for s in found for a in s.article_ids)
+        articles, found = store.load_listed(limit, order)
         _write(_render(Format.json, found, articles), None)
     else:
-        out.print(stories_table(rows))
+        out.print(stories_table(store.list_stories(limit=limit, order=order)))
     store.close()
 
 

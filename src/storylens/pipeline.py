@@ -152,14 +152,6 @@ def ingest_paths(inputs: Iterable[str], store: Store, options: IngestOptions | N
     return Pipeline(store, options).ingest(inputs)
 
 
-def load_all(store: Store) -> tuple[list[Article], list[Story]]:
-    """Every story in the store, largest first, with its articles."""
-    stories = [store.load_story(row.id) for row in store.list_stories(limit=1_000_000, order="largest")]
-    found = [s for s in stories if s is not None]
-    articles = store.load_articles(a for s in found for a in s.article_ids)
-    return articles, found
-
-
 def analyze_paths(
     inputs: Iterable[str], options: IngestOptions | None = None
 ) -> tuple[list[Article], list[Story], list[InputError]]:
@@ -168,7 +160,7 @@ def analyze_paths(
         store = Store(str(Path(tmp) / "analyze.db"))
         try:
             report = ingest_paths(inputs, store, options)
-            articles, stories = load_all(store)
+            articles, stories = store.load_listed(order="largest")
         finally:
             store.close()
     return articles, stories, report.errors

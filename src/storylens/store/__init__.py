@@ -176,7 +176,7 @@ class Store:
             data = conn.execute(query).scalar()
         return Story.from_dict(json.loads(data)) if data else None
 
-    def list_stories(self, limit: int = 50, offset: int = 0, order: str = "latest") -> list[StoryRow]:
+    def list_stories(self, limit: int | None = 50, offset: int = 0, order: str = "latest") -> list[StoryRow]:
         """Stories, latest coverage first (``order="latest"``) or largest first (``"largest"``)."""
         s = schema.stories
         ordering = {
@@ -194,6 +194,13 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(*ordering).limit(limit).offset(offset))
             return [StoryRow(*row) for row in rows]
+
+    def load_listed(
+        self, limit: int | None = None, order: str = "latest"
+    ) -> tuple[list[Article], list[Story]]:
+        """The stories ``list_stories`` would list, whole, and every article they hold."""
+        stories = [s for s in (self.load_story(row.id) for row in self.list_stories(limit, order=order)) if s]
+        return self.load_articles(a for s in stories for a in s.article_ids), stories
 
     def stale_story_ids(self) -> list[str]:
         """Stories whose stored comparison does not cover all their articles (an interrupted run)."""
