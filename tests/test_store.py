@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -11,22 +12,25 @@ from sqlalchemy.exc import IntegrityError
 from storylens.cluster.records import ClusterItem
 from storylens.models import Article, Claim, Entity, Quote, Story, Support
 from storylens.store import Store
+from storylens.store.queries import SearchKind, search
 
 CET = timezone(timedelta(hours=1))
 
 
-def make_article(article_id: str, story_id: str = "s-1", url: str | None = None, **extra: object) -> Article:
+def make_article(
+    article_id: str, story_id: str = "s-1", url: str | None = None, body: str = "", **extra: object
+) -> Article:
+    fields: dict[str, object] = {"published": datetime(2025, 3, 3, 14, 20, tzinfo=CET), **extra}
     return Article(
         id=article_id,
         source=f"tests/{article_id}.txt",
-        text=f"Body of {article_id}. The council met on Friday.",
+        text=body or f"Body of {article_id}. The council met on Friday.",
         url=url,
         outlet="Meridian Wire",
         title=f"Title {article_id}",
-        published=datetime(2025, 3, 3, 14, 20, tzinfo=CET),
         authors=["Ada Brenner"],
         story_id=story_id,
-        **extra,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]
     )
 
 
@@ -53,8 +57,8 @@ def record(article_id: str, story_id: str) -> ClusterItem:
 def test_schema_is_at_head_after_open(store: Store) -> None:
     with store.engine.connect() as conn:
         version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0001"
-    assert {"articles", "stories", "story_merges", "claims", "cluster_items"} <= set(
+    assert version == "0002"
+    assert {"articles", "stories", "story_merges", "claims", "cluster_items", "search_index"} <= set(
         inspect(store.engine).get_table_names()
     )
 
@@ -73,6 +77,14 @@ def test_article_round_trip(store: Store) -> None:
     assert loaded == article
     assert loaded.published.utcoffset() == timedelta(hours=1)
     assert list(store.cluster_items()) == [record("a1", "s-1")]
+
+
+def test_printed_local_time_survives_the_round_trip_naive(store: Store) -> None:
+    article = make_article("a2", published=None, published_local=datetime(2025, 3, 20, 18, 45))
+    store.save_article(article, "hash-a2", record("a2", "s-1"))
+    loaded = store.load_article("a2")
+    assert loaded.published is None
+    assert loaded.published_local == datetime(2025, 3, 20, 18, 45) and loaded.published_local.tzinfo is None
 
 
 def test_existing_article_found_by_id_url_or_content(store: Store) -> None:
@@ -148,19 +160,52 @@ def test_listing_orders_latest_or_largest(store: Store) -> None:
     small.last_published = datetime(2025, 3, 9, tzinfo=UTC)
     store.save_story(small)
     store.save_story(make_story("s-2", ["b1", "b2"]))
-    assert [r.id for r in store.list_stories(order="latest")] == ["s-1", "s-2"]
-    assert [r.id for r in store.list_stories(order="largest")] == ["s-2", "s-1"]
-    assert store.count_stories() == 2
+    undated = make_story("s-0", ["a0"])
+    undated.first_published = undated.last_published = None
+    store.save_story(undated)
+    assert [r.id for r in store.list_stories(order="latest")] == ["s-1", "s-2", "s-0"]  # undated last
+    assert [r.id for r in store.list_stories(order="largest")] == ["s-2", "s-1", "s-0"]
+    assert store.count_stories() == 3
 
 
-def test_full_text_search_covers_articles_and_claims(sqlite_store: Store) -> None:
-    sqlite_store.save_article(make_article("a1"), "h1")
-    sqlite_store.save_story(make_story("s-1", ["a1"]))
-    with sqlite_store.engine.connect() as conn:
-        hits = conn.execute(
-            text("SELECT kind, ref_id FROM search_index WHERE search_index MATCH 'council'")
-        ).all()
-    assert sorted(hits) == [("article", "a1"), ("claim", "c1")]
+def found(store: Store, query: str, kind: SearchKind | None = None) -> list[tuple[str, str, str | None]]:
+    return sorted((h.kind, h.ref_id, h.story_id) for h in search(store.engine, query, kind).items)
+
+
+def test_full_text_search_covers_articles_and_claims(store: Store) -> None:
+    store.save_article(make_article("a1"), "h1")
+    store.save_story(make_story("s-1", ["a1"]))
+    store.save_story(make_story("s-1", ["a1"]))  # compared again: its claims are indexed once
+    assert found(store, "Councils, Fridays") == [("article", "a1", "s-1"), ("claim", "c1", "s-1")]
+    assert found(store, "council", "claim") == [("claim", "c1", "s-1")]
+    assert found(store, "council parliament") == []  # every word must match
+
+
+def test_search_follows_merges_and_marks_matched_words(store: Store) -> None:
+    store.save_article(make_article("a1", story_id="s-1"), "h1")
+    store.save_article(make_article("b1", story_id="s-2"), "h2")
+    store.save_story(make_story("s-2", ["b1"]))
+    store.merge_stories("s-2", "s-1")
+    assert found(store, "b1") == [("article", "b1", "s-1")]
+    assert found(store, "council", "claim") == []  # the absorbed story's claims went with it
+    hit = search(store.engine, "council", "article").items[0]
+    assert [piece for piece, matched in hit.snippet if matched] == ["council"]
+    assert "".join(piece for piece, _ in hit.snippet) in hit_text(store, hit.ref_id)
+    assert (hit.outlet, hit.published_utc) == ("Meridian Wire", "2025-03-03T13:20:00")
+
+
+def hit_text(store: Store, article_id: str) -> str:
+    article = store.load_article(article_id)
+    assert article is not None
+    return article.text
+
+
+def test_search_ranks_denser_matches_first(store: Store) -> None:
+    dense = make_article("dense", body="Flooding closed the road. Flooding reached the mill.")
+    sparse = make_article("sparse", body="The mill reopened. " * 20 + "Some flooding was reported.")
+    for article in (dense, sparse):
+        store.save_article(article, f"h-{article.id}")
+    assert [h.ref_id for h in search(store.engine, "flooding").items] == ["dense", "sparse"]
 
 
 def test_sqlite_runs_in_wal_mode(sqlite_store: Store) -> None:
@@ -188,3 +233,20 @@ def test_load_listed_gives_stories_whole_with_their_articles(store: Store) -> No
     assert [s.id for s in stories] == ["s-2"]
     assert [a.id for a in articles] == ["b1", "b2"]
     assert len(store.load_listed()[1]) == 2
+
+
+def test_ingest_lock_admits_one_holder_across_connections(store: Store) -> None:
+    other = Store(store.url)  # its own connections: to the lock, another process
+    acquired = threading.Event()
+
+    def take_it() -> None:
+        with other.ingest_lock():
+            acquired.set()
+
+    with store.ingest_lock():
+        waiter = threading.Thread(target=take_it)
+        waiter.start()
+        assert not acquired.wait(0.5)
+    assert acquired.wait(10)
+    waiter.join()
+    other.close()

@@ -16,6 +16,7 @@ from storylens.models import Claim, Omission, Story, contract
 from storylens.schema import validate_contract
 from storylens.store import Store
 from storylens.store.queries import StoryBundle
+from storylens.web import views
 from storylens.web.app import create_app
 from storylens.web.views import story as story_views
 from storylens.web.views.story import build_story_page
@@ -208,21 +209,42 @@ def test_outlet_page_shows_what_it_leaves_out_and_adds(client: TestClient) -> No
     assert "chaos hit kestrel bay loaded 1" in terms and "furious alarm 1" in terms
 
 
-@pytest.mark.parametrize("query", ['"(', "AND OR NOT", "bridge*", "x' OR 1=1 --", "NEAR(a b)", ""])
-def test_search_never_fails_on_odd_input(client: TestClient, query: str) -> None:
-    assert client.get("/search", params={"q": query}).status_code == 200
-    assert client.get("/api/search", params={"q": query}).status_code == 200
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def search_client(request: pytest.FixtureRequest, client: TestClient) -> Iterator[TestClient]:
+    """Search on both backends: the module's SQLite client, or the corpus (fewer fillers) on PostgreSQL."""
+    if request.param == "sqlite":
+        yield client
+        return
+    store = Store(request.getfixturevalue("postgres_url"))
+    build_corpus(store, fillers=2)
+    with TestClient(create_app(store)) as pg_client:
+        yield pg_client
+    store.close()
 
 
-def test_search_finds_articles_and_claims_by_their_own_words(client: TestClient) -> None:
-    found = client.get("/api/search", params={"q": "corrosion"}).json()
+def test_search_never_fails_on_odd_input(search_client: TestClient) -> None:
+    for query in ['"(', "AND OR NOT", "bridge*", "x' OR 1=1 --", "NEAR(a b)", "the", "!:&|", ""]:
+        assert search_client.get("/search", params={"q": query}).status_code == 200, query
+        assert search_client.get("/api/search", params={"q": query}).status_code == 200, query
+
+
+def test_search_finds_articles_and_claims_by_their_own_words(search_client: TestClient) -> None:
+    found = search_client.get("/api/search", params={"q": "corrosion"}).json()
     assert {(r["kind"], r["id"]) for r in found["results"]} == {("claim", "c5"), ("article", "progress-1")}
-    claims = client.get("/api/search", params={"q": "kestrel", "kind": "claim"}).json()
+    claims = search_client.get("/api/search", params={"q": "kestrel", "kind": "claim"}).json()
     assert claims["total"] == 0  # a claim does not match on its story's title
     hit = found["results"][0]
     assert [hit["snippet"][a:b].lower() for a, b in hit["matches"]] == ["corrosion"]
-    html = client.get("/search?q=corrosion").text
+    html = search_client.get("/search?q=corrosion").text
     assert "<mark>corrosion</mark>" in html
+    stemmed = search_client.get("/api/search", params={"q": "warn inspector"}).json()["results"]
+    assert stemmed and all(len(r["matches"]) == 2 for r in stemmed)  # "Inspectors had warned"
+
+
+def test_search_results_of_hostile_text_render_inert(search_client: TestClient) -> None:
+    html = search_client.get("/search?q=second+paragraph").text
+    assert 'href="/articles/evil-1"' in html
+    assert_inert(html)
 
 
 # ---------------------------------------------------------------------- JSON API
@@ -305,13 +327,54 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
     assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
 
 
+VIEW_MODULES = ("home", "story", "article", "entity", "outlet", "search", "api")
+#: A URL for every GET route of the app, by route.
+GET_URLS = {
+    "/": "/",
+    "/stories/{story_id:path}": "/stories/story-bridge",
+    "/stories/{story_id:path}/read": "/stories/story-bridge/read",
+    "/stories/{story_id:path}/claims/{claim_id}": "/stories/story-bridge/claims/c1",
+    "/articles/{article_id:path}": "/articles/wire-1",
+    "/entities/{entity_id:path}": "/entities/e-ortiz",
+    "/outlets/{name:path}": "/outlets/Meridian%20Wire",
+    "/search": "/search?q=bridge",
+    "/api/stories": "/api/stories",
+    "/api/stories/{story_id:path}": "/api/stories/story-bridge",
+    "/api/articles/{article_id:path}": "/api/articles/wire-1",
+    "/api/entities/{entity_id:path}": "/api/entities/e-ortiz",
+    "/api/search": "/api/search?q=bridge",
+    "/openapi.json": "/openapi.json",
+    "/static": "/static/style.css",
+}
+
+
+def test_head_answers_every_get_route_like_get_without_a_body(client: TestClient) -> None:
+    modules = (
+        getattr(views, name) for name in ("home", "story", "article", "entity", "outlet", "search", "api")
+    )
+    routes = {r.path for m in modules for r in m.router.routes if "GET" in r.methods}
+    assert routes | {"/openapi.json", "/static"} == set(GET_URLS)
+    for url in GET_URLS.values():
+        got, head = client.get(url), client.head(url)
+        assert (head.status_code, head.content) == (200, b""), url
+        assert head.headers["content-type"] == got.headers["content-type"]
+        assert head.headers["content-length"] == str(len(got.content))
+        assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+    assert client.head("/stories/nope").status_code == 404
+    assert client.head("/api/articles").status_code == 405  # POST only
+
+
 @pytest.mark.parametrize(
     "path", [*HOSTILE_PAGES, "/outlets/" + "%3Cb%3EEvil%3C%2Fb%3E%20" + HOSTILE.replace('"', "%22")]
 )
 def test_hostile_text_renders_inert(client: TestClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200
-    html = response.text
+    assert_inert(response.text)
+
+
+def assert_inert(html: str) -> None:
+    """No script but our own, no ``javascript:`` link, no live tag or handler from the hostile text."""
     assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/app.js" defer>']
     assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", html, re.I)
     assert (

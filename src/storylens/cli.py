@@ -171,7 +171,7 @@ def ingest(
     console.print(
         f"{len(report.added)} articles added, {len(report.already_stored)} already stored, "
         f"{len(report.errors)} inputs failed; {len(report.stories)} stories updated "
-        f"({store.count_articles()} articles, {store.count_stories()} stories in {store.url})"
+        f"({store.count_articles()} articles, {store.count_stories()} stories in {store.display_url})"
     )
     store.close()
     raise typer.Exit(1 if report.errors else 0)
@@ -268,7 +268,7 @@ def story(
     store = Store(db or default_db())
     found = store.load_story(story_id)
     if found is None:
-        console.print(f"[red]no story {story_id!r} in {store.url}[/red]")
+        console.print(f"[red]no story {story_id!r} in {store.display_url}[/red]")
         raise typer.Exit(1)
     articles = store.load_articles(found.article_ids)
     store.close()

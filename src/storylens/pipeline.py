@@ -68,19 +68,23 @@ class Pipeline:
     # ------------------------------------------------------------------ the run
 
     def ingest(self, inputs: Iterable[str], progress: Progress | None = None) -> RunReport:
-        """Store every new article of ``inputs`` and bring the stories they join up to date."""
+        """Store every new article of ``inputs`` and bring the stories they join up to date.
+
+        Runs hold the store's ingest lock: one at a time, across processes too.
+        """
         report = RunReport()
-        self._compare(self.store.stale_story_ids(), report)  # left behind by an interrupted run
-        batch: list[tuple[Article, str]] = []
-        touched: set[str] = set()
-        for article, content_hash in self._new_articles(inputs, report):
-            batch.append((article, content_hash))
-            if len(batch) >= BATCH_SIZE:
+        with self.store.ingest_lock():
+            self._compare(self.store.stale_story_ids(), report)  # left behind by an interrupted run
+            batch: list[tuple[Article, str]] = []
+            touched: set[str] = set()
+            for article, content_hash in self._new_articles(inputs, report):
+                batch.append((article, content_hash))
+                if len(batch) >= BATCH_SIZE:
+                    touched |= self._place_batch(batch, report, progress)
+                    batch = []
+            if batch:
                 touched |= self._place_batch(batch, report, progress)
-                batch = []
-        if batch:
-            touched |= self._place_batch(batch, report, progress)
-        self._compare(touched, report)  # once per run: a story fed by many batches is compared once
+            self._compare(touched, report)  # once per run: a story fed by many batches is compared once
         return report
 
     def _new_articles(self, inputs: Iterable[str], report: RunReport) -> Iterator[tuple[Article, str]]:

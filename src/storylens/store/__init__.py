@@ -7,8 +7,10 @@ Every write is one transaction, so a crash never leaves half an article or half 
 
 from __future__ import annotations
 
+import fcntl
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +22,9 @@ from storylens.cluster.records import ClusterItem, StoryProfile
 from storylens.models import Article, Story
 from storylens.store import schema
 from storylens.store.migrations import upgrade_to_head
+
+#: The PostgreSQL advisory lock one ingest run holds ("storylen" in ASCII), see ``Store.ingest_lock``.
+INGEST_LOCK_KEY = 0x73746F72796C656E
 
 
 @dataclass
@@ -63,8 +68,26 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         upgrade_to_head(self.engine)
 
+    @property
+    def display_url(self) -> str:
+        """The database URL with any password masked: safe to print or log."""
+        return self.engine.url.render_as_string(hide_password=True)
+
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        """Hold the store's ingest lock, shared by every process that opens it: one run at a time.
+
+        A run's clusterer starts from the stories stored when it began; two runs at once would
+        each miss the other's articles (one event split into two stories) and race to insert
+        the same article. PostgreSQL: a session advisory lock, released if the process dies;
+        SQLite: an exclusive ``flock`` on ``<database>-ingest.lock`` beside the file.
+        """
+        lock = _file_lock if self.is_sqlite else _advisory_lock
+        with lock(self.engine):
+            yield
 
     # ------------------------------------------------------------------ articles
 
@@ -92,8 +115,7 @@ class Store:
             if cluster is not None:
                 conn.execute(insert(schema.cluster_items).values(**_cluster_row(cluster)))
             _save_profiles(conn, profiles)
-            if self.is_sqlite:
-                _index_text(conn, "article", article.id, article.story_id, article.title or "", article.text)
+            _index_text(conn, "article", article.id, article.story_id, article.title or "", article.text)
 
     def load_article(self, article_id: str) -> Article | None:
         found = self.load_articles([article_id])
@@ -117,7 +139,11 @@ class Store:
 
     def story_article_ids(self, story_id: str) -> list[str]:
         a = schema.articles
-        query = select(a.c.id).where(a.c.story_id == story_id).order_by(a.c.published_utc, a.c.id)
+        query = (
+            select(a.c.id)
+            .where(a.c.story_id == story_id)
+            .order_by(a.c.published_utc.asc().nulls_first(), a.c.id)
+        )
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
@@ -136,11 +162,11 @@ class Store:
     def save_story(self, story: Story) -> None:
         """Replace a story's comparison and everything derived from it, atomically."""
         with self.engine.begin() as conn:
-            _delete_story_rows(conn, story.id, self.is_sqlite)
+            _delete_story_rows(conn, story.id)
             conn.execute(insert(schema.stories).values(**_story_row(story)))
             _save_story_entities(conn, story)
             _save_story_quotes(conn, story)
-            _save_story_claims(conn, story, self.is_sqlite)
+            _save_story_claims(conn, story)
 
     def merge_stories(self, absorbed_id: str, into_id: str) -> None:
         """Fold one story into another: its articles move and its id stays resolvable."""
@@ -156,13 +182,12 @@ class Store:
             conn.execute(
                 insert(schema.story_merges).values(absorbed_id=absorbed_id, into_id=into_id, merged_at=_now())
             )
-            _delete_story_rows(conn, absorbed_id, self.is_sqlite)
+            _delete_story_rows(conn, absorbed_id)
             conn.execute(delete(schema.story_profiles).where(schema.story_profiles.c.story_id == absorbed_id))
-            if self.is_sqlite:
-                conn.execute(
-                    text("UPDATE search_index SET story_id = :into WHERE story_id = :old"),
-                    {"into": into_id, "old": absorbed_id},
-                )
+            conn.execute(
+                text("UPDATE search_index SET story_id = :into WHERE story_id = :old"),
+                {"into": into_id, "old": absorbed_id},
+            )
 
     def resolve_story_id(self, story_id: str) -> str:
         """The surviving id of a story that may have been merged into another."""
@@ -180,8 +205,8 @@ class Store:
         """Stories, latest coverage first (``order="latest"``) or largest first (``"largest"``)."""
         s = schema.stories
         ordering = {
-            "latest": (s.c.last_published_utc.desc(), s.c.id),
-            "largest": (s.c.article_count.desc(), s.c.last_published_utc.desc(), s.c.id),
+            "latest": (s.c.last_published_utc.desc().nulls_last(), s.c.id),
+            "largest": (s.c.article_count.desc(), s.c.last_published_utc.desc().nulls_last(), s.c.id),
         }[order]
         query = select(
             s.c.id,
@@ -229,7 +254,9 @@ class Store:
         """Every placed article's clustering record, oldest first, to rebuild the clusterer."""
         c = schema.cluster_items
         with self.engine.connect() as conn:
-            for row in conn.execute(select(c).order_by(c.c.published_utc, c.c.article_id)):
+            for row in conn.execute(
+                select(c).order_by(c.c.published_utc.asc().nulls_first(), c.c.article_id)
+            ):
                 published = (
                     datetime.fromisoformat(row.published_utc).replace(tzinfo=UTC)
                     if row.published_utc
@@ -262,6 +289,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+@contextmanager
+def _advisory_lock(engine: Engine) -> Iterator[None]:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": INGEST_LOCK_KEY})
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": INGEST_LOCK_KEY})
+
+
+@contextmanager
+def _file_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database
+    if not database or database == ":memory:":  # no other process can open it
+        yield
+        return
+    with open(f"{database}-ingest.lock", "a") as handle:  # closing it releases the lock
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -320,12 +368,11 @@ def _save_profiles(conn: Connection, profiles: Iterable[StoryProfile]) -> None:
         conn.execute(insert(p).values(story_id=profile.story_id, features=json.dumps(profile.features)))
 
 
-def _delete_story_rows(conn: Connection, story_id: str, is_sqlite: bool) -> None:
+def _delete_story_rows(conn: Connection, story_id: str) -> None:
     for table in (schema.claims, schema.quotes, schema.story_entities):
         conn.execute(delete(table).where(table.c.story_id == story_id))
     conn.execute(delete(schema.stories).where(schema.stories.c.id == story_id))
-    if is_sqlite:
-        conn.execute(text("DELETE FROM search_index WHERE kind = 'claim' AND story_id = :s"), {"s": story_id})
+    conn.execute(text("DELETE FROM search_index WHERE kind = 'claim' AND story_id = :s"), {"s": story_id})
 
 
 def _save_story_entities(conn: Connection, story: Story) -> None:
@@ -365,7 +412,7 @@ def _save_story_quotes(conn: Connection, story: Story) -> None:
         conn.execute(insert(schema.quotes), rows)
 
 
-def _save_story_claims(conn: Connection, story: Story, is_sqlite: bool) -> None:
+def _save_story_claims(conn: Connection, story: Story) -> None:
     outlets = _outlet_by_article(conn, story.article_ids)
     for claim in story.claims:
         carried = sorted({outlets.get(s.article_id) or s.article_id for s in claim.support})
@@ -379,8 +426,7 @@ def _save_story_claims(conn: Connection, story: Story, is_sqlite: bool) -> None:
                 importance=claim.importance,
             )
         )
-        if is_sqlite:
-            _index_text(conn, "claim", claim.id, story.id, story.title, claim.text)
+        _index_text(conn, "claim", claim.id, story.id, story.title, claim.text)
 
 
 def _published_by_article(conn: Connection, ids: list[str]) -> dict[str, str | None]:

@@ -1,8 +1,9 @@
 """Read-side queries for the web pages and the JSON API.
 
 Plain SQLAlchemy Core over the tables in ``schema.py`` so that they run on SQLite and
-PostgreSQL alike; the one backend-specific part, full-text search, sits behind
-:func:`_fulltext`. Every list is bounded: pages ask for a limit and an offset.
+PostgreSQL alike; orderings say where undated rows go (SQLite's default, which PostgreSQL
+reverses). The one backend-specific part, full-text search, is a :class:`_FullText` per
+backend behind :func:`_fulltext`. Every list is bounded: pages ask for a limit and an offset.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -86,8 +88,8 @@ def _filtered(query: Select, filters: StoryFilter) -> Select:
 def _ordering(order: Order) -> tuple[Any, ...]:
     s = schema.stories
     if order == "largest":
-        return (s.c.article_count.desc(), s.c.last_published_utc.desc(), s.c.id)
-    return (s.c.last_published_utc.desc(), s.c.id)
+        return (s.c.article_count.desc(), s.c.last_published_utc.desc().nulls_last(), s.c.id)
+    return (s.c.last_published_utc.desc().nulls_last(), s.c.id)
 
 
 def list_stories(
@@ -256,7 +258,7 @@ def entity_page(
         select(q.c.story_id, q.c.article_id, a.c.outlet, q.c.speaker, q.c.text, q.c.kind, q.c.published_utc)
         .outerjoin(a, a.c.id == q.c.article_id)
         .where(q.c.speaker_entity_id == entity_id)
-        .order_by(q.c.published_utc, q.c.id)
+        .order_by(q.c.published_utc.asc().nulls_first(), q.c.id)
         .limit(quote_limit)
     )
     with engine.connect() as conn:
@@ -324,7 +326,7 @@ def outlet_profile(engine: Engine, name: str, limit: int = 20, offset: int = 0) 
             for row in conn.execute(
                 select(a.c.id, a.c.title, a.c.outlet, a.c.published_utc, a.c.story_id)
                 .where(a.c.outlet == name)
-                .order_by(a.c.published_utc.desc(), a.c.id)
+                .order_by(a.c.published_utc.desc().nulls_last(), a.c.id)
                 .limit(limit)
                 .offset(offset)
             )
@@ -359,7 +361,7 @@ def _latest_story_ids(conn: Connection, outlet: str, limit: int) -> list[str]:
         select(a.c.story_id)
         .where(a.c.outlet == outlet, a.c.story_id.is_not(None))
         .group_by(a.c.story_id)
-        .order_by(func.max(a.c.published_utc).desc())
+        .order_by(func.max(a.c.published_utc).desc().nulls_last())
         .limit(limit)
     )
     return list(conn.execute(query).scalars())
@@ -428,6 +430,13 @@ _OPEN, _CLOSE = "\x02", "\x03"
 #: Matches a query reads and counts: the latest ones. Past it the total is a lower bound and
 #: ranking covers these only, which keeps a word found everywhere as cheap as a rare one.
 SEARCH_WINDOW = 1000
+#: Words of context a snippet shows around the matches.
+SNIPPET_WORDS = 24
+
+
+def query_words(user_query: str) -> list[str]:
+    """The words of a query; everything else the user typed is dropped, so no query syntax runs."""
+    return re.findall(r"\w+", user_query)
 
 
 def fts_query(user_query: str) -> str:
@@ -436,51 +445,94 @@ def fts_query(user_query: str) -> str:
     No prefix matching: without a prefix index a short prefix expands to thousands of terms;
     the porter stemmer already matches inflections.
     """
-    return " ".join(f'"{w}"' for w in re.findall(r"\w+", user_query))
+    return " ".join(f'"{w}"' for w in query_words(user_query))
+
+
+@dataclass(frozen=True)
+class _FullText:
+    """How one backend matches, scores and cuts snippets over ``search_index``, all on ``:q``;
+    the windowed ranking and counting around them are the same on every backend."""
+
+    key: str  # the row's id, in the order rows were indexed
+    match: str  # the condition a matching row meets
+    score: str  # its relevance
+    best_first: str  # the ordering of ``score``, best first
+    snippet: str  # the body cut around the matches, marked with ``:o`` and ``:c``
+    query: Callable[[str], str]  # the user's query as ``:q``
+
+
+_FTS5 = _FullText(
+    key="rowid",
+    match="search_index MATCH :q",
+    score="bm25(search_index)",
+    best_first="score",
+    snippet=f"snippet(search_index, 4, :o, :c, '…', {SNIPPET_WORDS})",
+    query=lambda user_query: f"body : ({fts_query(user_query)})",
+)
+
+#: PostgreSQL's English configuration stems like FTS5's porter tokenizer; ``plainto_tsquery``
+#: ANDs the words and reads no operators. Must match the tsvector of migration 0002.
+_TSQUERY = "plainto_tsquery('english', :q)"
+_TSEARCH = _FullText(
+    key="id",
+    match=f"body_tsv @@ {_TSQUERY}",
+    score=f"ts_rank(body_tsv, {_TSQUERY}, 1)",  # 1: divided by 1 + log(length), as bm25 weighs length
+    best_first="score DESC",
+    snippet=f"ts_headline('english', body, {_TSQUERY}, :headline)",
+    query=lambda user_query: " ".join(query_words(user_query)),
+)
+#: One passage from the first best match on (a short claim whole); fragments would drop its last words.
+_HEADLINE = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}"
 
 
 def search(
     engine: Engine, user_query: str, kind: SearchKind | None = None, limit: int = 20, offset: int = 0
 ) -> Page:
-    """Full-text search over article titles and bodies and over claims, best matches first."""
-    expression = fts_query(user_query)
-    if not expression:
+    """Full-text search over article bodies and claims, best matches first."""
+    if not query_words(user_query):
         return Page([], 0, limit, offset)
     with engine.connect() as conn:
-        hits, total = _fulltext(conn, expression, kind, limit, offset)
+        hits, total = _fulltext(conn, user_query, kind, limit, offset)
         _attach_article_meta(conn, hits)
     return Page(hits, total, limit, offset, exact=total < SEARCH_WINDOW)
 
 
 def _fulltext(
-    conn: Connection, expression: str, kind: SearchKind | None, limit: int, offset: int
+    conn: Connection, user_query: str, kind: SearchKind | None, limit: int, offset: int
 ) -> tuple[list[SearchHit], int]:
-    """The backend's full-text engine; SQLite FTS5 here (the store keeps ``search_index`` up to date).
+    """FTS5 on SQLite, tsvector/tsquery on PostgreSQL, over the ``search_index`` the store keeps.
 
     Matches the indexed body only: a claim's indexed title is its story's, which would make every
     claim of a story match the story's title. Ranking reads the latest :data:`SEARCH_WINDOW`
-    matches (FTS5 walks them in rowid order without scoring the rest), so a word found
-    everywhere costs no more than a rare one; snippets are cut only for the page shown.
+    matches only, so a word found everywhere costs no more than a rare one; snippets are cut
+    only for the page shown.
     """
-    if conn.dialect.name != "sqlite":
-        raise NotImplementedError("full-text search needs SQLite FTS5 for now")
-    where = "search_index MATCH :q" + (" AND kind = :kind" if kind else "")
-    params = {"q": f"body : ({expression})", "kind": kind}
-    latest = f"SELECT rowid, bm25(search_index) AS score FROM search_index WHERE {where} ORDER BY rowid DESC"
-    ranked = f"SELECT rowid FROM ({latest} LIMIT {SEARCH_WINDOW}) ORDER BY score LIMIT :limit OFFSET :off"
-    rowids = list(conn.execute(text(ranked), {**params, "limit": limit, "off": offset}).scalars())
-    counting = f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE {where} LIMIT {SEARCH_WINDOW})"
+    backend = _FTS5 if conn.dialect.name == "sqlite" else _TSEARCH
+    where = backend.match + (" AND kind = :kind" if kind else "")
+    params = {"q": backend.query(user_query), "kind": kind, "o": _OPEN, "c": _CLOSE, "headline": _HEADLINE}
+    latest = (
+        f"SELECT {backend.key} AS key, {backend.score} AS score FROM search_index WHERE {where} "
+        f"ORDER BY {backend.key} DESC LIMIT {SEARCH_WINDOW}"
+    )
+    ranked = (
+        f"SELECT key FROM ({latest}) AS latest "
+        f"ORDER BY {backend.best_first}, key DESC LIMIT :limit OFFSET :off"
+    )
+    keys = list(conn.execute(text(ranked), {**params, "limit": limit, "off": offset}).scalars())
+    counting = (
+        f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE {where} LIMIT {SEARCH_WINDOW}) AS found"
+    )
     total = conn.execute(text(counting), params).scalar_one()
-    if not rowids:
+    if not keys:
         return [], total
     snippets = text(
-        "SELECT rowid, kind, ref_id, story_id, title, snippet(search_index, 4, :o, :c, '…', 24) "
-        f"FROM search_index WHERE search_index MATCH :q AND rowid IN ({', '.join(map(str, rowids))})"
+        f"SELECT {backend.key}, kind, ref_id, story_id, title, {backend.snippet} FROM search_index "
+        f"WHERE {backend.match} AND {backend.key} IN ({', '.join(map(str, keys))})"
     )
-    found = {row[0]: row[1:] for row in conn.execute(snippets, {**params, "o": _OPEN, "c": _CLOSE})}
+    found = {row[0]: row[1:] for row in conn.execute(snippets, params)}
     hits = [
         SearchHit(k, ref, sid, title, _snippet_pieces(snip))
-        for k, ref, sid, title, snip in map(found.get, rowids)
+        for k, ref, sid, title, snip in map(found.get, keys)
     ]
     return hits, total
 

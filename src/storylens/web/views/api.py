@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -27,9 +26,6 @@ PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 #: Upload names keep their suffix (it tells ingest the format) only when it is one of these.
 UPLOAD_SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".xml", ".warc", ".gz"}
-
-#: One ingest at a time: the pipeline's stages and the store's writes are not meant to interleave.
-_INGEST_LOCK = threading.Lock()
 
 
 def _paged(page: Page, key: str, items: list[Any]) -> dict[str, Any]:
@@ -171,8 +167,7 @@ def _upload_name(filename: str, number: int) -> str:
 def _ingest(store: Store, paths: list[str]) -> dict[str, Any]:
     from storylens.pipeline import ingest_paths
 
-    with _INGEST_LOCK:
-        report = ingest_paths(paths, store)
+    report = ingest_paths(paths, store)  # one run at a time: the pipeline holds the store's ingest lock
     return {
         "added": report.added,
         "already_stored": len(report.already_stored),
