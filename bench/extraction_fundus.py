@@ -2,7 +2,8 @@
 
 Scores ROUGE-LSum F1 (union LCS over sentences, as in Lin 2004 and ``rouge_score``) of each
 extractor's body against the gold paragraphs, and times both extractors on the same
-decompressed pages in the same process, so the speed figure is a ratio, not an absolute.
+decompressed pages in the same process, alternating page by page, so the speed figure is a
+ratio, not an absolute.
 
     .venv/bin/python bench/extraction_fundus.py [--data ../shared/data/fundus-eval]
 """
@@ -112,11 +113,19 @@ def bare_trafilatura(html: str, url: str) -> str:
     return trafilatura.extract(html, url=url) or ""
 
 
-def timed(pages: list[FundusPage], extractor: Callable[[str, str], Any]) -> tuple[list[Any], float]:
-    """Every page's output and the seconds extraction took."""
-    started = time.perf_counter()
-    outputs = [extractor(page.markup, page.url) for page in pages]
-    return outputs, time.perf_counter() - started
+def timed_pairs(
+    pages: list[FundusPage], first: Callable[[str, str], Any], second: Callable[[str, str], Any]
+) -> tuple[list[Any], float, list[Any], float]:
+    """Both extractors' outputs and seconds, alternating page by page, so that a change in the
+    shared machine's load falls on both alike."""
+    outputs: tuple[list[Any], list[Any]] = ([], [])
+    seconds = [0.0, 0.0]
+    for page in pages:
+        for index, extractor in enumerate((first, second)):
+            started = time.perf_counter()
+            outputs[index].append(extractor(page.markup, page.url))
+            seconds[index] += time.perf_counter() - started
+    return outputs[0], seconds[0], outputs[1], seconds[1]
 
 
 def scores(pages: list[FundusPage], texts: list[str]) -> list[float]:
@@ -134,11 +143,10 @@ def main() -> None:
         ours(page.markup, page.url)
         bare_trafilatura(page.markup, page.url)
     ours_times, base_times = [], []
-    for _ in range(args.rounds):  # interleaved so both see the same machine load
-        articles, seconds = timed(pages, ours)
-        ours_times.append(seconds)
-        baseline, seconds = timed(pages, bare_trafilatura)
-        base_times.append(seconds)
+    for _ in range(args.rounds):
+        articles, ours_seconds, baseline, base_seconds = timed_pairs(pages, ours, bare_trafilatura)
+        ours_times.append(ours_seconds)
+        base_times.append(base_seconds)
     results = {
         "ours (standfirst + body)": scores(pages, [main_text(a) for a in articles]),
         "ours (body only)": scores(pages, [body_only(a) for a in articles]),

@@ -30,6 +30,19 @@ def test_unsupported_language_gets_sentences_only() -> None:
     assert article.quotes == [] and article.mentions == [] and article.embedding is None
 
 
+def test_relative_dates_anchor_on_the_printed_local_day_when_no_zone_is_known() -> None:
+    from storylens.analyze import Analyzer
+
+    article = Article(
+        id="x",
+        source="t",
+        text="The bridge reopened yesterday, officials said.",
+        published_local=datetime(2025, 3, 20, 18, 45),
+    )
+    Analyzer(embed=False).analyze([article])
+    assert [(d.expression, d.value) for d in article.dates] == [("yesterday", "2025-03-19")]
+
+
 def test_lead_is_the_title_and_first_three_body_sentences_without_subheads() -> None:
     text = "One. Two.\n\nSubhead here\n\nThree. Four."
     article = Article(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import ipaddress
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +27,7 @@ class Handler(BaseHTTPRequestHandler):
     """Routes for each behaviour under test; records the User-Agent it saw."""
 
     seen_agents: list[str] = []
+    seen_hosts: list[str] = []
     failures_left = {"flaky": 1}
 
     def log_message(self, *args: object) -> None:  # keep test output quiet
@@ -42,6 +44,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         self.seen_agents.append(self.headers.get("User-Agent", ""))
+        self.seen_hosts.append(self.headers.get("Host", ""))
         routes = {
             "/robots.txt": lambda: self.send(200, b"User-agent: *\nDisallow: /private/\n"),
             "/article": lambda: self.send(200, PAGE, Content_Type="text/html; charset=utf-8"),
@@ -148,3 +151,34 @@ def test_feed_summary_item_is_fetched_when_allowed(server: str, tmp_path) -> Non
     assert fetched.fields["item"] == f"{server}/article"
     (summary,) = iter_documents([str(feed)], options(allow_fetch=False))
     assert summary.fields["summary_only"] is True
+
+
+def test_connections_go_to_the_checked_address_not_a_second_dns_answer(server: str) -> None:
+    """DNS rebinding: the first answer is checked, later answers would point elsewhere. Every
+    request must reach the checked address while naming the host. ``.test`` names never resolve
+    in real DNS, so a request that httpx resolved on its own could not connect at all."""
+    answers = [ipaddress.ip_address("127.0.0.1"), ipaddress.ip_address("10.255.255.1")]
+    asked: list[str] = []
+
+    def rebinding_dns(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        asked.append(host)
+        return [answers[min(len(asked), len(answers)) - 1]]
+
+    port = server.rsplit(":", 1)[1]
+    fetcher = Fetcher(options(connect_timeout=2.0), resolve=rebinding_dns)
+    for _ in range(2):
+        fetched = fetcher.fetch(f"http://news.rebind.test:{port}/moved")
+        assert fetched.body == PAGE and fetched.url == f"http://news.rebind.test:{port}/article"
+    fetcher.close()
+    assert asked == ["news.rebind.test"]  # resolved once; robots.txt, redirects and pages pinned
+    assert Handler.seen_hosts[-1] == f"news.rebind.test:{port}"
+
+
+def test_a_private_first_answer_is_refused_before_any_connection() -> None:
+    def private_dns(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        return [ipaddress.ip_address("93.184.215.14"), ipaddress.ip_address("192.168.1.20")]
+
+    fetcher = Fetcher(options(allow_private=False), resolve=private_dns)
+    with pytest.raises(InputError, match="refusing private.*192.168.1.20"):
+        fetcher.fetch("http://mixed.rebind.test/article")
+    fetcher.close()

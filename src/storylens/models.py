@@ -175,6 +175,9 @@ class Article(Model):
     subtitle: str | None = None
     published: datetime | None = None
     updated: datetime | None = None
+    # the page's date and time when no zone is written anywhere: wall-clock, offset unknown, so
+    # naive; ``published`` (an instant) stays None rather than take an invented offset
+    published_local: datetime | None = None
     authors: list[str] = _empty()
     language: str = "en"
     summary_only: bool = False  # a feed item whose full text could not be had
@@ -204,6 +207,7 @@ class Article(Model):
             "subtitle": self.subtitle,
             "published": self.published.isoformat() if self.published else None,
             "updated": self.updated.isoformat() if self.updated else None,
+            "published_local": self.published_local.isoformat() if self.published_local else None,
             "authors": list(self.authors),
             "language": self.language,
             "summary_only": self.summary_only,

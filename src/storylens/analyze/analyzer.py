@@ -69,7 +69,9 @@ def annotate(article: Article, docs: dict[SpanField, Doc]) -> None:
     resolver = SpeakerResolver(docs, article.mentions, article.entities)
     raw = [q for field in FIELDS if field in docs for q in find_quotes(docs[field], field)]
     article.quotes = _with_headline_speakers([_quote(article, q, resolver) for q in raw])
-    anchor = anchor_for(article.published, [getattr(article, f) or "" for f in FIELDS])
+    anchor = anchor_for(
+        article.published or article.published_local, [getattr(article, f) or "" for f in FIELDS]
+    )
     article.dates = [
         d
         for field in FIELDS

@@ -11,11 +11,18 @@ from typing import Any
 
 from storylens.errors import InputError
 from storylens.extract.authors import clean_authors
-from storylens.extract.body import fragment_paragraphs, page_paragraphs
+from storylens.extract.body import article_paragraphs, fragment_paragraphs, main_blocks
 from storylens.extract.dates import parse_date
 from storylens.extract.ids import article_id
 from storylens.extract.language import SUPPORTED_LANGUAGES, detect_language
-from storylens.extract.metadata import PageMetadata, domain_outlet, parse_html, read_metadata
+from storylens.extract.liveblog import with_live_updates
+from storylens.extract.metadata import (
+    PageMetadata,
+    article_objects,
+    domain_outlet,
+    parse_html,
+    read_metadata,
+)
 from storylens.extract.plaintext import clean_scraped_text, clutter_kind, is_heading
 from storylens.ingest import RawDocument
 from storylens.models import Article
@@ -34,10 +41,18 @@ def _comparable(text: str) -> str:
 
 
 def _is_author_bio(paragraph: str, authors: list[str]) -> bool:
-    """ "Jane Doe is a reporter for ..." at the foot of a page describes the writer, not the news."""
+    """ "Jane Doe is a reporter for ..." at the foot of a page describes the writer, not the news.
+
+    The bio may shorten the first name or open with the outlet ("Steph Doe", "CNBC's Jane Doe"),
+    so the surname after at most three words is what is matched.
+    """
     return any(
-        re.match(rf"{re.escape(name)}\s+(?:is|was|has been|covers|writes|reports)\b", paragraph)
+        re.match(
+            rf"(?:\S+\s+){{0,3}}{re.escape(name.split()[-1])}\s+(?:is|was|has been|covers|writes|reports)\b",
+            paragraph,
+        )
         for name in authors
+        if name.split()
     )
 
 
@@ -68,8 +83,11 @@ def _page(markup: str, source: str, url: str | None) -> tuple[PageMetadata, str]
         tree = parse_html(markup)
     except (ValueError, TypeError) as error:
         raise InputError(source, f"HTML could not be parsed ({error})") from error
-    meta = read_metadata(tree, url)
-    paragraphs = page_paragraphs(tree, meta.url or url)
+    objects = article_objects(tree)
+    meta = read_metadata(tree, url, objects)
+    blocks = main_blocks(tree, meta.url or url)
+    seen = [text for _, text in blocks]
+    paragraphs = with_live_updates(article_paragraphs(blocks), seen, tree, objects)
     meta = _with_standfirst(meta, paragraphs)
     return meta, _body(paragraphs, meta)
 
@@ -81,7 +99,7 @@ def _build(source: str, body: str, meta: PageMetadata, given: dict[str, Any]) ->
         raise InputError(source, "no article text found (no paragraph reads as prose)")
     url = given.get("url") or meta.url
     published = _date(given.get("published")) or _date(meta.published)
-    updated = _date(given.get("updated")) or _date(meta.updated)
+    updated = _instant(_date(given.get("updated")) or _date(meta.updated))
     language = detect_language(body, meta.language)
     return Article(
         id=article_id(given.get("id"), url, body),
@@ -91,13 +109,19 @@ def _build(source: str, body: str, meta: PageMetadata, given: dict[str, Any]) ->
         url=url,
         title=_nfc(given.get("title") or meta.title),
         subtitle=_nfc(given.get("subtitle") or meta.subtitle),
-        published=published or updated,
+        published=_instant(published) if published else updated,
         updated=updated,
+        published_local=published if published and not published.tzinfo else None,
         authors=clean_authors(given["authors"]) if given.get("authors") else meta.authors,
         language=language,
         summary_only=bool(given.get("summary_only")),
         analysis_supported=language in SUPPORTED_LANGUAGES,
     )
+
+
+def _instant(value: datetime | None) -> datetime | None:
+    """A date with an offset; one with none written anywhere (naive) names no instant."""
+    return value if value is not None and value.tzinfo is not None else None
 
 
 def _date(value: Any) -> datetime | None:

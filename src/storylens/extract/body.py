@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from lxml import html as lxml_html
@@ -18,25 +20,58 @@ SOCIAL_EMBEDS = [
     'or contains(@class, "bluesky-embed") or contains(@class, "reddit-embed")]',
     "//iframe",
 ]
+# Text only screen readers announce ("Opens in a new tab", a card's headline said twice) is not
+# what a reader sees.
+SCREEN_READER_ONLY = (
+    '//*[contains(@class, "sr-only") or contains(@class, "screen-reader-text") '
+    'or contains(@class, "visually-hidden") or contains(@class, "visuallyhidden")]'
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
+# a teaser's summary is a line or two; a listed item's text under a linked name runs longer
+_BLURB_SENTENCES = 2
 
 
 # Byte-order marks and zero-width characters: invisible in the page, noise in the text.
 _INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060")
 
 
+_LINE_BREAKS = frozenset({"lb", "br"})  # trafilatura's and HTML's
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
+def _inner_text(node: Any) -> Iterator[str]:
+    """The text under ``node`` as a reader sees it: inline elements join without a space
+    ("<a>Awards</a>, which"), a line break reads as one."""
+    yield node.text or ""
+    for child in node:
+        if child.tag in _LINE_BREAKS:
+            yield " "
+        elif isinstance(child.tag, str) and child.tag not in _NOT_TEXT:  # not a comment
+            yield from _inner_text(child)
+        yield child.tail or ""
+
+
 def _block_text(node: Any) -> str:
-    return " ".join(" ".join(node.itertext()).translate(_INVISIBLE).split())
+    return " ".join("".join(_inner_text(node)).translate(_INVISIBLE).split())
 
 
 def _only_link(node: Any, text: str) -> bool:
     """A block that is nothing but a link: a teaser for another page, not article text."""
-    linked = " ".join(" ".join(" ".join(ref.itertext()) for ref in node.iter("ref")).split())
-    return bool(linked) and linked == text
+    linked = "".join(_block_text(ref) for ref in node.iter("ref")).replace(" ", "")
+    return bool(linked) and linked == text.replace(" ", "")
 
 
-def page_paragraphs(tree: Any, url: str | None) -> list[str]:
-    """trafilatura's main text, one paragraph or subhead per item; tables (not prose) and link-only
-    blocks (teasers) left out."""
+def _teaser_blurb(previous: tuple[Any, str] | None, node: Any, text: str) -> bool:
+    """The one- or two-sentence paragraph under a headline that only links elsewhere: a teaser
+    card's summary ("related" boxes, cards embedded in a live blog)."""
+    if previous is None or previous[0].tag != "head" or node.tag != "p":
+        return False
+    return _only_link(*previous) and len(_SENTENCE_END.findall(text.rstrip() + " ")) <= _BLURB_SENTENCES
+
+
+def main_blocks(tree: Any, url: str | None) -> list[tuple[Any, str]]:
+    """trafilatura's main text as its innermost blocks (paragraphs, subheads, list items, quotes),
+    each with its text; tables (not prose) and embedded social posts left out."""
     import trafilatura  # imports lxml-heavy modules; only extraction needs it
 
     document = trafilatura.bare_extraction(
@@ -47,17 +82,31 @@ def page_paragraphs(tree: Any, url: str | None) -> list[str]:
         include_tables=False,
         include_comments=False,
         include_images=False,
-        prune_xpath=SOCIAL_EMBEDS,
+        prune_xpath=SOCIAL_EMBEDS + [SCREEN_READER_ONLY],
     )
     main = document.body if document is not None else None
-    paragraphs = []
-    for node in main.iter(*_TEXT_BLOCKS) if main is not None else ():
-        if any(child.tag in _TEXT_BLOCKS for child in node.iterdescendants()):
-            continue  # its inner blocks are visited on their own
-        text = _block_text(node)
-        if text and not _only_link(node, text):
-            paragraphs.append(text)
-    return paragraphs
+    innermost = (
+        node
+        for node in (main.iter(*_TEXT_BLOCKS) if main is not None else ())
+        if not any(child.tag in _TEXT_BLOCKS for child in node.iterdescendants())
+    )
+    return [(node, text) for node in innermost if (text := _block_text(node))]
+
+
+def article_paragraphs(blocks: list[tuple[Any, str]]) -> list[str]:
+    """The blocks' text without teasers: link-only blocks and the blurbs under link-only headlines."""
+    previous = [None, *blocks]
+    return [
+        text
+        for before, (node, text) in zip(previous, blocks, strict=False)
+        if not _only_link(node, text) and not _teaser_blurb(before, node, text)
+    ]
+
+
+def leaf_blocks(root: Any) -> list[str]:
+    """The text of each block element holding no other block, in document order."""
+    leaves = (n for n in root.iter(*BLOCK_TAGS) if next(n.iterdescendants(*BLOCK_TAGS), None) is None)
+    return [text for text in map(_block_text, leaves) if text]
 
 
 def fragment_paragraphs(markup: str) -> list[str]:
@@ -65,9 +114,5 @@ def fragment_paragraphs(markup: str) -> list[str]:
     root = lxml_html.fragment_fromstring(markup, create_parent="div")
     for node in root.xpath("//script|//style|//figure|//iframe"):
         node.drop_tree()
-    blocks = [n for n in root.iter() if isinstance(n.tag, str) and n.tag in BLOCK_TAGS]
-    leaves = [n for n in blocks if not any(child in blocks for child in n.iterdescendants())]
-    paragraphs = [" ".join(n.text_content().split()) for n in leaves]
-    if not leaves:
-        paragraphs = [" ".join(root.text_content().split())]
+    paragraphs = leaf_blocks(root) or [" ".join(root.text_content().split())]
     return [p for p in paragraphs if p]

@@ -8,7 +8,7 @@ rest is parsed naive and given that offset back.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 # Abbreviations news sites print, with the offset they mean in news usage.
 TZ_OFFSETS: dict[str, str] = {
@@ -105,9 +105,9 @@ def _normalise(text: str) -> str:
     return _AT.sub(" ", _ORDINAL.sub(r"\1", text)).strip(" ,")
 
 
-def parse_date(text: str | None, default_zone: timezone | None = UTC) -> datetime | None:
-    """A datetime for ``text`` with the offset it names; ``default_zone`` when it names none
-    (``None`` gives a naive datetime, so a caller can tell that no zone was written)."""
+def parse_date(text: str | None) -> datetime | None:
+    """A datetime for ``text`` with the offset it names; naive when it names none, so that no
+    offset is invented and a caller can tell that no zone was written."""
     if not text or not text.strip():
         return None
     text = text.strip()
@@ -123,4 +123,4 @@ def parse_date(text: str | None, default_zone: timezone | None = UTC) -> datetim
             return None
         if zone is not None:
             value = value.replace(tzinfo=zone)
-    return value if value.tzinfo or default_zone is None else value.replace(tzinfo=default_zone)
+    return value

@@ -11,7 +11,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -137,28 +137,35 @@ def _string(value: Any) -> str | None:
     return " ".join(html.unescape(value).split()) if isinstance(value, str) and value.strip() else None
 
 
-def from_json_ld(tree: Any) -> PageMetadata:
-    """The first schema.org article object in any ld+json script."""
+def article_objects(tree: Any) -> list[dict[str, Any]]:
+    """Every schema.org article object in the page's ld+json scripts, in page order."""
+    objects = []
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
-            objects = _walk(json.loads(script))
+            found = _walk(json.loads(script))
         except ValueError:
             continue
-        for obj in objects:
-            if _types(obj) & ARTICLE_TYPES:
-                publisher = _names(obj.get("publisher"))
-                return PageMetadata(
-                    title=_string(obj.get("headline") or obj.get("name")),
-                    subtitle=_string(obj.get("alternativeHeadline")),
-                    description=_string(obj.get("description")),
-                    published=_string(obj.get("datePublished") or obj.get("dateCreated")),
-                    updated=_string(obj.get("dateModified")),
-                    authors=clean_authors(_names(obj.get("author"))),
-                    outlet=publisher[0] if publisher else None,
-                    url=_string(obj.get("url") or obj.get("mainEntityOfPage")),
-                    language=_string(obj.get("inLanguage")),
-                )
-    return PageMetadata()
+        objects.extend(obj for obj in found if _types(obj) & ARTICLE_TYPES)
+    return objects
+
+
+def from_json_ld(objects: list[dict[str, Any]]) -> PageMetadata:
+    """The first schema.org article object's metadata."""
+    if not objects:
+        return PageMetadata()
+    obj = objects[0]
+    publisher = _names(obj.get("publisher"))
+    return PageMetadata(
+        title=_string(obj.get("headline") or obj.get("name")),
+        subtitle=_string(obj.get("alternativeHeadline")),
+        description=_string(obj.get("description")),
+        published=_string(obj.get("datePublished") or obj.get("dateCreated")),
+        updated=_string(obj.get("dateModified")),
+        authors=clean_authors(_names(obj.get("author"))),
+        outlet=publisher[0] if publisher else None,
+        url=_string(obj.get("url") or obj.get("mainEntityOfPage")),
+        language=_string(obj.get("inLanguage")),
+    )
 
 
 _BYLINE_XPATH = (
@@ -249,8 +256,8 @@ def _standfirst(scope: Any, classified: list[tuple[Any, set[str]]]) -> str | Non
     order = {node: index for index, node in enumerate(scope.iter())}
     limit = order.get(_body_start(scope, marked), len(order))
     for node in marked:
-        if order[node] >= limit or node.xpath(_BLOCK_DESCENDANTS):
-            continue
+        if order[node] >= limit or node.xpath(_BLOCK_DESCENDANTS) or node.xpath("ancestor::aside"):
+            continue  # a header block, or a box beside the story (a live blog's "key moments")
         text = _text(node)
         if 0 < len(text) <= _STANDFIRST_MAX and not clutter_kind(text):
             return text
@@ -276,7 +283,7 @@ def _visible_date(
         return str(marked[0])
     for node in _with_role(classified, roles):
         for text in (node.get("datetime"), _text(node)):
-            if text and len(text) < 80 and any(c.isdigit() for c in text) and parse_date(text, None):
+            if text and len(text) < 80 and any(c.isdigit() for c in text) and parse_date(text):
                 return text
     return None
 
@@ -330,12 +337,13 @@ def _same_moment_shown_locally(shown: datetime, stated: datetime) -> bool:
 
 
 def _reconcile_date(visible: str | None, claimed: str | None) -> str | None:
-    """The visible date wins where it says something else; a zoneless one takes the metadata's offset."""
-    shown, stated = parse_date(visible, None), parse_date(claimed)
+    """The visible date wins where it says something else; a zoneless one takes the metadata's
+    offset, and stays zoneless when the metadata states none."""
+    shown, stated = parse_date(visible), parse_date(claimed)
     if shown is None or (shown.tzinfo is None and stated and _same_moment_shown_locally(shown, stated)):
         return stated.isoformat() if stated else None
-    if shown.tzinfo is None:
-        shown = shown.replace(tzinfo=stated.tzinfo if stated else UTC)
+    if shown.tzinfo is None and stated is not None:
+        shown = shown.replace(tzinfo=stated.tzinfo)
     return shown.isoformat()
 
 
@@ -363,8 +371,9 @@ def reconcile(
     )
 
 
-def read_metadata(tree: Any, url: str | None) -> PageMetadata:
-    return reconcile(from_visible(tree), from_json_ld(tree), from_meta(tree), url)
+def read_metadata(tree: Any, url: str | None, objects: list[dict[str, Any]]) -> PageMetadata:
+    """The page's metadata; ``objects`` are its JSON-LD article objects (``article_objects``)."""
+    return reconcile(from_visible(tree), from_json_ld(objects), from_meta(tree), url)
 
 
 def parse_html(markup: str) -> Any:

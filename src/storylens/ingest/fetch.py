@@ -5,6 +5,10 @@ Polite: a User-Agent naming storylens, robots.txt honoured, one request per host
 followed by hand (each hop re-checked), private/loopback/link-local addresses refused
 unless allowed (an article list must not probe a network), the body streamed raw under a
 byte cap and decompressed under the same cap.
+
+Each host is resolved once per run and every connection goes to the address that was checked
+(the URL names the address; the Host header and TLS server name still name the host), so a
+second DNS answer cannot turn a checked public host into a private one (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -26,6 +31,16 @@ from storylens.ingest.options import IngestOptions
 USER_AGENT = f"storylens/{__version__} (news comparison; +https://github.com/storylens/storylens)"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[[str, int], list[IPAddress]]
+
+
+def system_addresses(host: str, port: int) -> list[IPAddress]:
+    """Every address the system resolver gives for ``host`` (raises OSError when there is none)."""
+    infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
 @dataclass
@@ -38,11 +53,13 @@ class Fetched:
 class Fetcher:
     """One client, robots.txt cache and rate limiter for a run."""
 
-    def __init__(self, options: IngestOptions) -> None:
+    def __init__(self, options: IngestOptions, resolve: Resolver | None = None) -> None:
         self.options = options
         timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout)
         headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
         self.client = httpx.Client(timeout=timeout, headers=headers, follow_redirects=False)
+        self._resolve = resolve or system_addresses
+        self._addresses: dict[str, IPAddress] = {}  # host -> the checked address every connection uses
         self._robots: dict[str, RobotFileParser] = {}
         self._last_request: dict[str, float] = {}
 
@@ -65,20 +82,34 @@ class Fetcher:
             return fetched
         raise InputError(url, f"more than {self.options.max_redirects} redirects")
 
-    def _check_address(self, url: str) -> None:
+    def _check_address(self, url: str) -> IPAddress:
+        """The address ``url``'s host resolves to, resolved once per run and refused when it is
+        private, loopback, link-local or reserved (unless allowed)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(url, "only http and https URLs can be fetched")
-        if self.options.allow_private:
-            return
-        try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
-        except OSError as error:
-            raise InputError(url, f"host not found ({error})") from error
-        for info in infos:
-            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-            if not address.is_global or address.is_multicast:
-                raise InputError(url, f"refusing private, loopback or link-local address {address}")
+        if parts.hostname not in self._addresses:
+            try:
+                addresses = self._resolve(parts.hostname, parts.port or _DEFAULT_PORTS[parts.scheme])
+            except OSError as error:
+                raise InputError(url, f"host not found ({error})") from error
+            if not addresses:
+                raise InputError(url, "host not found (no address)")
+            refused = [a for a in addresses if not a.is_global or a.is_multicast]
+            if refused and not self.options.allow_private:
+                raise InputError(url, f"refusing private, loopback or link-local address {refused[0]}")
+            self._addresses[parts.hostname] = addresses[0]
+        return self._addresses[parts.hostname]
+
+    def _pinned(self, url: str) -> tuple[str, dict[str, str], dict[str, str]]:
+        """The request for ``url`` aimed at its checked address: (URL naming the address, Host
+        header, TLS server name), so the connection cannot go where the check did not look."""
+        parts = urlsplit(url)
+        address = self._check_address(url)
+        host = f"[{address}]" if address.version == 6 else str(address)
+        netloc = f"{host}:{parts.port}" if parts.port else host
+        headers = {"Host": parts.netloc.rpartition("@")[2]}  # the Host header carries no credentials
+        return urlunsplit(parts._replace(netloc=netloc)), headers, {"sni_hostname": parts.hostname or ""}
 
     def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -124,16 +155,12 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _get_once(self, url: str) -> tuple[str, int, str | None, Fetched | None]:
-        with self.client.stream("GET", url) as response:
+        target, headers, extensions = self._pinned(url)
+        with self.client.stream("GET", target, headers=headers, extensions=extensions) as response:
             if response.status_code != 200:
-                return str(response.url), response.status_code, response.headers.get("location"), None
+                return url, response.status_code, response.headers.get("location"), None
             body = self._read_capped(response, url)
-            return (
-                str(response.url),
-                200,
-                None,
-                Fetched(str(response.url), response.headers.get("content-type", ""), body),
-            )
+            return url, 200, None, Fetched(url, response.headers.get("content-type", ""), body)
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         limit = self.options.max_bytes
