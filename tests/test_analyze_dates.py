@@ -79,3 +79,24 @@ def test_anchor_is_the_publication_day() -> None:
 
 def test_month_names_do_not_match_inside_words_or_as_bare_verbs() -> None:
     assert values("The Mayor may speak. Marching bands played.") == {}
+
+
+def test_weeks_take_their_month_and_month_ends_and_months_of_a_named_year() -> None:
+    anchor = Anchor(date(2025, 3, 10), exact=True)  # a Monday
+    found = values(
+        "Talks resume next week after a walkout last week. A review will report by the end of the month, "
+        "the rest by the end of April. Members complained in January last year.",
+        anchor,
+    )
+    assert found == {
+        "next week": "2025-03",
+        "last week": "2025-03",
+        "by the end of the month": "2025-03",
+        "by the end of April": "2025-04",
+        "in January last year": "2024-01",
+    }
+    assert values("It happened last week.", Anchor(date(2025, 4, 9), exact=True)) == {"last week": "2025"}
+
+
+def test_a_weekday_after_would_is_ahead_of_publication() -> None:
+    assert values("The agency said it would send inspectors on Tuesday.") == {"on Tuesday": "2025-03-11"}

@@ -188,3 +188,28 @@ def test_an_organisation_named_by_its_last_words_joins_the_full_name() -> None:
         "Northgate",
         "Northgate Police",
     ]
+
+
+def test_a_short_company_name_read_as_a_person_joins_its_long_form() -> None:
+    entities, mapping = merge_entities(
+        [
+            article_with("a", local("a", "Solvex Chemicals", "ORG"), local("a", "Northgate Police", "ORG")),
+            article_with("b", local("b", "Solvex"), local("b", "Northgate", "GPE")),
+        ]
+    )
+    assert mapping["a:Solvex Chemicals"] == mapping["b:Solvex"]
+    assert mapping["a:Northgate Police"] != mapping["b:Northgate"]  # a town is not its police
+
+
+def test_a_hospital_named_without_its_last_word_and_one_name_read_as_two_types_merge() -> None:
+    entities, mapping = merge_entities(
+        [
+            article_with("a", local("a", "Kestrel Bay General Hospital", "ORG"), local("a", "Amara Okafor")),
+            article_with("b", local("b", "Kestrel Bay General", "ORG"), local("b", "Amara Okafor", "GPE")),
+            article_with("c", local("c", "Amara Okafor"), local("c", "Kestrel Bay", "GPE")),
+        ]
+    )
+    assert mapping["a:Kestrel Bay General Hospital"] == mapping["b:Kestrel Bay General"]
+    assert mapping["a:Amara Okafor"] == mapping["b:Amara Okafor"]
+    assert {e.name: e.type for e in entities}["Amara Okafor"] == "PERSON"
+    assert mapping["c:Kestrel Bay"] != mapping["a:Kestrel Bay General Hospital"]

@@ -145,3 +145,70 @@ def test_it_takes_the_subject_earlier_in_its_sentence() -> None:
     )
     (quote,) = [q for q in analysed(text).quotes if q.speaker_form == "pronoun"]
     assert quote.text.endswith("would take six months") and quote.speaker == "Health Quality Commission"
+
+
+def speakers(article: Article) -> list[str | None]:
+    return [q.speaker for q in article.quotes]
+
+
+def test_a_city_body_is_named_after_the_place_the_article_reports_from() -> None:
+    text = (
+        "Flood water reached 80 homes in Port Ellis on Friday, and Port Ellis schools closed.\n\n"
+        "Families were moved to a sports hall, the city council said.\n\n"
+        "The roads would reopen on Monday, the council said."
+    )
+    assert speakers(analysed(text)) == ["Port Ellis City Council", "Port Ellis City Council"]
+
+
+def test_a_body_named_by_its_place_is_not_the_place() -> None:
+    text = "According to the data of the Varrow police, 300 tractors took part in the protest."
+    assert speakers(analysed(text)) == ["Varrow Police"]
+
+
+def test_an_unnamed_official_speaks_for_the_body_named_before_the_title() -> None:
+    text = "A Quintel spokesperson said the company would update its figures."
+    assert speakers(analysed(text)) == ["Quintel"]
+
+
+def test_an_unnamed_group_is_named_without_its_count_and_a_kind_of_document_stays_as_written() -> None:
+    text = (
+        "“Every concession is a bill for later,” one port board member said.\n\n"
+        "The chairman is a former partner of the minister, according to company filings."
+    )
+    assert speakers(analysed(text)) == ["port board member", "company filings"]
+
+
+def test_the_bank_is_the_bank_the_article_names_most() -> None:
+    text = (
+        "The Bank of Ostrel raised its main rate on Thursday. The Bank of Ostrel has raised rates twice.\n\n"
+        "Jon Ek, an economist at Varrow Savings Bank, said it was a surprise.\n\n"
+        "Its main rate was last this high in 2009, according to records published by the bank."
+    )
+    assert speakers(analysed(text))[-1] == "Bank of Ostrel"
+
+
+def test_what_a_speaker_described_or_called_something_keeps_its_closing_mark() -> None:
+    text = (
+        "Marta Quinn, the union’s general secretary, described the deal as “a real step”.\n\n"
+        'The port chief, Desmond Aylett, called the first meeting "constructive".'
+    )
+    assert quote_rows(analysed(text)) == [
+        ("the deal as “a real step”", "mixed", "Marta Quinn", "name"),
+        ('the first meeting "constructive"', "mixed", "Desmond Aylett", "name"),
+    ]
+
+
+def test_of_two_subjects_the_parser_gave_one_verb_the_speaker_is_the_nearer() -> None:
+    text = (
+        "The opposition Civic Alliance has called for a parliamentary inquiry, and its leader, "
+        "Mateusz Krall, said the resignation was “the beginning, not the end”."
+    )
+    assert speakers(analysed(text)) == ["Mateusz Krall"]
+
+
+def test_a_quotation_is_not_the_speaker_of_the_verb_after_it() -> None:
+    text = (
+        "The ministry’s spokesperson said on Monday that payments had been frozen and that "
+        "“an independent technical review” would report within eight weeks."
+    )
+    assert [q.kind for q in analysed(text).quotes] == ["indirect", "mixed"]

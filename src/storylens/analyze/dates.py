@@ -58,7 +58,7 @@ _LEAD_WORDS = (
 _LEAD = r"\b(?:(?P<lead>(?i:" + _LEAD_WORDS + r"))\s+)?"
 _FUTURE_LEADS = frozenset({"as early as", "as late as", "no later than", "next", "coming", "until", "by"})
 _FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|shall|'ll|’ll|is due|are due|expected|scheduled|set to|plans? to|planned|intends? to"
+    r"\b(?:will|would|shall|'ll|’ll|is due|are due|expected|scheduled|set to|plans? to|planned|intends? to"
     r"|to be held)\b",
     re.IGNORECASE,
 )
@@ -67,11 +67,11 @@ _PATTERNS = [
     ("day", _LEAD + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b"),
     ("day", _LEAD + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
     ("month", _LEAD + _MONTH + r",?\s+" + _YEAR + r"\b"),
+    ("month_of_year", _LEAD + _MONTH + r"\s+(?P<word>last|this|next)\s+year\b"),
     (
         "month",
-        r"\b(?P<lead>(?i:in|since|by|until|from|during|early|late|mid-|earlier in|later in))\s*"
-        + _MONTH
-        + r"(?![\w-])",
+        r"\b(?P<lead>(?i:(?:(?:by|until|before|at)\s+)?the\s+end\s+of|in|since|by|until|from|during|early"
+        r"|late|mid-|earlier in|later in))\s*" + _MONTH + r"(?![\w-])",
     ),
     (
         "month",
@@ -82,7 +82,12 @@ _PATTERNS = [
         "relative_day",
         r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)\b",
     ),
-    ("relative_month", r"\b(?P<word>(?:earlier|later) this month|this month|last month|next month)\b"),
+    (
+        "relative_month",
+        r"(?:\b(?:by|until|before|at)\s+)?\b(?:the\s+)?end\s+of\s+the\s+month\b|"
+        r"\b(?P<word>(?:earlier|later) this month|this month|last month|next month)\b",
+    ),
+    ("relative_week", r"\b(?P<word>(?:earlier|later) this week|this week|last week|next week)\b"),
     (
         "relative_year",
         r"\b(?P<word>(?:earlier|later) this year|(?:the )?end of (?:the|this) year|this year|last year"
@@ -102,6 +107,8 @@ _COMPILED = [
 _DAY_OFFSETS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
 _MONTH_OFFSETS = {"last month": -1, "next month": 1}
 _YEAR_OFFSETS = {"last year": -1, "next year": 1}
+_WEEK_OFFSETS = {"last week": -1, "next week": 1}
+_OFFSET_WORDS = {"last": -1, "this": 0, "next": 1}
 
 
 @dataclass
@@ -178,8 +185,12 @@ def _resolve(kind: str, match: re.Match[str], anchor: Anchor | None, ahead: bool
         return None
     if kind == "month":
         return _month_only(_month_number(match), anchor.day)
+    if kind == "month_of_year":
+        return f"{anchor.day.year + _OFFSET_WORDS[groups['word'].lower()]:04d}-{_month_number(match):02d}"
     if kind == "relative_month":
-        return _shift_month(anchor.day, _MONTH_OFFSETS.get(groups["word"].lower(), 0))
+        return _shift_month(anchor.day, _MONTH_OFFSETS.get((groups["word"] or "").lower(), 0))
+    if kind == "relative_week":
+        return _week(anchor.day, _WEEK_OFFSETS.get(groups["word"].lower(), 0))
     if kind == "relative_year":
         return str(anchor.day.year + _YEAR_OFFSETS.get(groups["word"].lower(), 0))
     if kind == "weekday":
@@ -216,6 +227,15 @@ def _month_only(month: int, anchor: date) -> str:
     candidates = [(anchor.year + offset) * 12 + month - 1 for offset in (-1, 0, 1)]
     nearest = min(candidates, key=lambda c: abs(c - index))
     return f"{nearest // 12:04d}-{nearest % 12 + 1:02d}"
+
+
+def _week(anchor: date, offset: int) -> str | None:
+    """A week as precisely as it can be named: its month when all its days fall in one, else its year."""
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=offset)
+    sunday = monday + timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year:04d}-{monday.month:02d}"
+    return str(monday.year) if monday.year == sunday.year else None
 
 
 def _shift_month(anchor: date, offset: int) -> str:

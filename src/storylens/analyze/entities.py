@@ -10,10 +10,12 @@ Protection Authority" and "Maravian Data Protection Authority").
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 
 from storylens.analyze.grouping import LINK_WORDS, canonical_name, is_acronym
+from storylens.analyze.lexicon import BUSINESS_WORDS, INSTITUTION_WORDS
 from storylens.analyze.names import fold, initials, same_given_name, transliteration_key
 from storylens.models import Article, Entity
 
@@ -25,18 +27,41 @@ def story_entity_id(kind: str, name: str) -> str:
 
 def merge_entities(articles: list[Article]) -> tuple[list[Entity], dict[str, str]]:
     """Story-level entities, and each article-local entity id -> its story-level entity id."""
-    local = [e for a in articles for e in a.entities]
+    local = _without_false_people([e for a in articles for e in a.entities])
     people = [e for e in local if e.type == "PERSON"]
     groups = _people_groups(people) + _named_groups([e for e in local if e.type != "PERSON"])
-    by_id: dict[str, list[Entity]] = defaultdict(list)
-    for group in groups:  # groups that end up with one canonical name and type are one entity
-        by_id[_merged(group).id] += group
+    by_key: dict[str, list[Entity]] = defaultdict(list)
+    for group in groups:  # groups that end up with one canonical name (and type) are one entity
+        by_key[_identity(_merged(group))] += group
     merged, mapping = [], {}
-    for group in by_id.values():
+    for group in by_key.values():
         entity = _merged(group)
         merged.append(entity)
         mapping.update({e.id: entity.id for e in group})
     return merged, mapping
+
+
+def _identity(entity: Entity) -> str:
+    """What makes two groups one entity: a name of two or more words whatever type the recogniser
+    gave each outlet's mention ("Amara Okafor" read once as a place); a one-word name and its type."""
+    key = transliteration_key(entity.name)
+    return key if " " in key else f"{entity.type}|{key}"
+
+
+def _without_false_people(local: list[Entity]) -> list[Entity]:
+    """One-word "people" that another outlet's article names as an organisation or place
+    ("Telvora", "Dunmore", "Solvex" for Solvex Chemicals), and that are no named person's surname
+    or given name, retyped as that entity: the small model's usual misreading of a short name."""
+    named_words = {w for e in local if e.type == "PERSON" and " " in e.name for w in fold(e.name).split()}
+    others = [e for e in local if e.type != "PERSON"]
+    retyped = []
+    for entity in local:
+        word = fold(entity.name)
+        same = None
+        if entity.type == "PERSON" and " " not in word and word not in named_words:
+            same = next((o for o in others if fold(o.name) == word or _shortens(entity.name, o.name)), None)
+        retyped.append(dataclasses.replace(entity, type=same.type) if same else entity)
+    return retyped
 
 
 def _people_groups(people: list[Entity]) -> list[list[Entity]]:
@@ -120,10 +145,16 @@ def _named_groups(entities: list[Entity]) -> list[list[Entity]]:
 
 
 def _shortens(short: str, long: str) -> bool:
-    """True when ``short`` is the last two or more words of ``long``: "Port Authority". Not the
-    first words, which are often a place the body is named after ("Northgate" / "Northgate Police")."""
+    """True when ``short`` is the last two or more words of ``long`` ("Port Authority"), or ``long``
+    without a closing business word ("Solvex" for "Solvex Chemicals") or, for two or more words,
+    without a closing institution word ("Kestrel Bay General" for "... General Hospital"). Not
+    other first words, which are often a place a body is named after ("Northgate" / "Northgate Police")."""
     s, full = fold(short).split(), fold(long).split()
-    return 1 < len(s) < len(full) and full[-len(s) :] == s
+    if not s or len(s) >= len(full):
+        return False
+    if full[: len(s)] == s and len(full) == len(s) + 1:
+        return full[-1] in (INSTITUTION_WORDS if len(s) > 1 else BUSINESS_WORDS)
+    return len(s) > 1 and full[-len(s) :] == s
 
 
 def _word_set(name: str) -> str:

@@ -396,6 +396,12 @@ BUSINESS_WORDS = frozenset(
     ]
 )
 
+#: Words naming a town's own bodies after it: "the city council", "the town's police".
+CIVIC_WORDS = frozenset(["city", "town"])
+
+#: Counts and quantifiers before an unnamed group of speakers: "one port board member".
+QUANTIFIERS = frozenset(["one", "some", "several", "many", "two", "three", "a", "an"])
+
 #: Courtesy titles written before a name; not part of the name.
 HONORIFICS = frozenset(
     [

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
 _INTERRUPTING_DEPS = frozenset({"ccomp", "parataxis"})
 _ATTRIBUTION_BREAKS = frozenset({",", "”", '"', "’", "—", "–"})
 _NOBODY = frozenset({"neither", "no", "nobody", "none", "nothing"})
@@ -68,7 +69,12 @@ def find_quotes(doc: Doc, field: SpanField) -> list[RawQuote]:
     """All quotes of a text in text order."""
     spans = quoted_spans(doc.text)
     inside = {t.i for t in doc if any(s <= t.idx < e for s, e in spans)}
-    cues = [part for c in (_cue(t) for t in doc if t.i not in inside) if c is not None for part in _parts(c)]
+    cues = [
+        part
+        for c in (_cue(t) for t in doc if t.i not in inside)
+        if c is not None and c.speaker.root.i not in inside  # not '“an independent review” would report'
+        for part in _parts(c)
+    ]
     used: set[int] = set()
     quotes = [_quoted(doc, field, span, cues, used) for span in spans]
     quotes = [q for q in quotes if q is not None]
@@ -118,9 +124,13 @@ def _parts(cue: _Cue) -> list[_Cue]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or that of the clause it hangs on ("..., adding that ...")."""
+    """The verb's subject, or that of the clause it hangs on ("..., adding that ..."); of two, the
+    nearer before the verb (the parser hangs "The opposition ... has called for ..., and its
+    leader said" on one verb)."""
     for _ in range(_SUBJECT_HOPS):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        before = [c for c in subjects if c.i < verb.i]
+        subject = before[-1] if before else next(iter(subjects), None)
         if subject is not None or verb.dep_ not in _SHARED_SUBJECT_DEPS:
             return subject
         verb = verb.head
@@ -167,16 +177,32 @@ def _content(verb: Token) -> tuple[int, int] | None:
 
 def _quoted_complement(verb: Token) -> tuple[int, int] | None:
     """What a speaker called something, the quotation marks opening the complement: 'called the
-    meeting "constructive"', 'a figure the union called "insulting"'; the object and the quote."""
-    complement = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    meeting "constructive"', 'described the deal as "a real step"', 'a figure the union called
+    "insulting"'; the object and the quote with its closing mark."""
+    complement = _complement(verb)
     if complement is None:
         return None
-    edge = complement.left_edge.i  # the mark opens the complement itself: not 'a “white elephant”'
-    if not {verb.doc[edge].text, verb.doc[max(edge - 1, 0)].text} & _OPENING_MARKS:
+    doc = verb.doc
+    if not _opens_with_mark(complement):  # the mark opens the complement itself: not 'a “white elephant”'
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     start = obj.left_edge.i if obj is not None else complement.left_edge.i
-    return _trim(verb.doc, start, complement.right_edge.i + 1)
+    end = complement.right_edge.i + 1
+    return _trim(doc, start, end + (end < len(doc) and doc[end].text in _CLOSING_MARKS))
+
+
+def _complement(verb: Token) -> Token | None:
+    """The object's predicate: "constructive" in 'called the meeting "constructive"' (which the
+    parser may also hang on the object), "a real step" in 'described the deal as "a real step"'."""
+    complement = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if complement is not None:
+        return complement
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    quoted = next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None) if obj else None
+    if quoted is not None:
+        return quoted
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _semicolon_between(clause: Token, verb: Token) -> bool:
@@ -193,7 +219,16 @@ def _that_clause(verb: Token) -> tuple[int, int] | None:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.lower_ in SPEECH_VERBS and any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    """A speech verb with a subject that is not a quotation ('“an independent review” would report')."""
+    return token.lower_ in SPEECH_VERBS and any(
+        c.dep_ in _SUBJECT_DEPS and not _opens_with_mark(c) for c in token.children
+    )
+
+
+def _opens_with_mark(token: Token) -> bool:
+    """True when a quotation mark opens the phrase the token heads."""
+    edge = token.left_edge.i
+    return bool({token.doc[edge].text, token.doc[max(edge - 1, 0)].text} & _OPENING_MARKS)
 
 
 def _end_before_nested_speech(clause: Token) -> int:

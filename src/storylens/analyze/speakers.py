@@ -6,20 +6,22 @@ minister's press secretary") to the person whose description holds that role, or
 institution ("the ministry"), to the organisation whose name holds the word; an unnamed
 official ("the ministry's spokesperson") to the body they speak for; a document ("according to
 the report") to its author, else the article's main organisation; "the company" to the business
-the article is about; a bare title met before ("the spokesperson") to what it meant then; a
-floating quote to the previous quote's speaker.
+the article is about; a body named by a place ("the Dunmore police", "the city council") to that
+place's body; a bare title met before ("the spokesperson") to what it meant then; a floating
+quote to the previous quote's speaker.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storylens.analyze.lexicon import (
     BUSINESS_WORDS,
+    CIVIC_WORDS,
     COMPANY_NOUNS,
     DOCUMENT_NOUNS,
     GENDERED_ROLES,
@@ -27,6 +29,7 @@ from storylens.analyze.lexicon import (
     INSTITUTION_WORDS,
     OUTLET_SUFFIXES,
     PERSONAL_PRONOUNS,
+    QUANTIFIERS,
     SPEAKER_PRONOUNS,
 )
 from storylens.analyze.mentions import display_name
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
 _FEMALE_HONORIFICS = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "dame"})
 _MALE_HONORIFICS = frozenset({"mr", "mr.", "sir"})
 _GROUP_TYPES = frozenset({"ORG", "GPE"})
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
 _AUTHOR_PREPOSITIONS = frozenset({"by", "of", "from"})
 
 
@@ -88,7 +92,11 @@ class SpeakerResolver:
             for m in self._mentions
             if m.field == field and span.start_char <= m.start and m.end <= span.end_char
         ]
-        people = [m for m in inside if m.type == "PERSON" and not _is_possessor(field, m, self._docs)]
+        people = [
+            m
+            for m in inside
+            if m.type == "PERSON" and not _is_possessor(field, m, self._docs) and not _is_modifier(span, m)
+        ]
         if people:
             return self._named(_at_head(span, people), text)
         if len(span) == 1 and span[0].lower_ in SPEAKER_PRONOUNS:
@@ -97,6 +105,9 @@ class SpeakerResolver:
             return dataclasses.replace(self._titles[span.root.lower_], text=text)
         if span.root.lower_ in DOCUMENT_NOUNS:
             return self._by_document(field, span)
+        place_body = self._place_body(span, inside)
+        if place_body is not None:
+            return place_body
         if is_role(span.root):
             return self._by_role(field, span)
         groups = [m for m in inside if m.type in _GROUP_TYPES and m.end <= _core_end(span)]
@@ -109,7 +120,9 @@ class SpeakerResolver:
         if entity is None and appositive:
             return self._named(appositive[0], text)
         entity = entity or self._by_company_noun(span)
-        return self._entity_attribution(entity, text, "title") if entity else _unresolved(span)
+        if entity is None:
+            return self._civic_body(span) or _unresolved(span)
+        return self._entity_attribution(entity, text, "title")
 
     def _by_role(self, field: SpanField, span: Span) -> Attribution:
         """The person the title describes, else the organisation it names, else the body it speaks for."""
@@ -119,12 +132,45 @@ class SpeakerResolver:
             return dataclasses.replace(self._resolve_span(field, body), text=span.text, form="title")
         return self._entity_attribution(entity, span.text, "title") if entity else _unresolved(span)
 
+    def _civic_body(self, span: Span) -> Attribution | None:
+        """A city's own body named after the article's place: "the city council" in a report from
+        Port Halden is Port Halden City Council; "the city's fire brigade" its Fire Brigade."""
+        words = _content_words_of(span)
+        if len(words) < 2 or words[0].lower_ not in CIVIC_WORDS or span.root.lower_ not in INSTITUTION_WORDS:
+            return None
+        place = self._home_place()
+        if place is None:
+            return None
+        return self._body_named(place.name, words[1:] if words[0].dep_ == "poss" else words, span)
+
+    def _place_body(self, span: Span, mentions: list[Mention]) -> Attribution | None:
+        """A body named by its place and an institution word, which the recogniser left apart:
+        "the Dunmore police" is Dunmore Police, not the town (nor a person called Dunmore)."""
+        words = _content_words_of(span)
+        place = next((m for m in mentions if words and m.start == words[0].idx), None)
+        if place is None or span.root.lower_ not in INSTITUTION_WORDS or not _is_modifier(span, place):
+            return None
+        return self._body_named(place.text, [t for t in words if t.idx >= place.end], span)
+
+    def _body_named(self, place: str, words: list[Token], span: Span) -> Attribution:
+        """The body "<place> <words>", the article's entity of that name when it has one."""
+        name = " ".join([place, *(t.text.capitalize() for t in words)])
+        same = next((e for e in self._entities.values() if fold(e.name) == fold(name)), None)
+        return Attribution(same.name if same else name, same.id if same else None, span.text, "title")
+
+    def _home_place(self) -> Entity | None:
+        """The place the article names most: where its city's bodies are."""
+        places = Counter(m.entity_key for m in self._mentions if m.type in _PLACE_TYPES and m.entity_key)
+        return self._entities[places.most_common(1)[0][0]] if places else None
+
     def _by_document(self, field: SpanField, span: Span) -> Attribution:
         """A document speaks for its author ("records published by the bank"); an authorless one
         ("according to a statement") for the organisation the article names most."""
         author = _author(span)
         if author is not None:
             return dataclasses.replace(self._resolve_span(field, author), text=span.text, form="title")
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in span.root.children):
+            return _unresolved(span)  # "company filings", "court records": a kind of author, no one named
         entity = self._main_organisation(commercial=False)
         return self._entity_attribution(entity, span.text, "title") if entity else _unresolved(span)
 
@@ -148,8 +194,17 @@ class SpeakerResolver:
             for key in self._org_mentions
             if (words := fold(self._entities[key].name).split())[-1] not in OUTLET_SUFFIXES
             and not (commercial and set(words) & (INSTITUTION_WORDS - BUSINESS_WORDS))
+            and not self._names_a_place(self._entities[key])
         ]
         return self._entities[max(candidates, key=self._org_mentions.__getitem__)] if candidates else None
+
+    def _names_a_place(self, entity: Entity) -> bool:
+        """A one-word name that begins a longer one ("Dunmore" and "Dunmore General Hospital") is
+        mostly the place the longer one is named after, whatever the recogniser called it."""
+        word = fold(entity.name)
+        return " " not in word and any(
+            fold(e.name).startswith(f"{word} ") for e in self._entities.values() if e is not entity
+        )
 
     def _named(self, mention: Mention, text: str) -> Attribution:
         entity = self._entities[mention.entity_key]
@@ -244,24 +299,33 @@ class SpeakerResolver:
 
     def _by_institution(self, span: Span) -> Entity | None:
         """The organisation a common noun phrase stands for: "the council", "the city's fire brigade"."""
-        return institution_for(_content_words(span), singular(fold(span.root.text)), self._entities.values())
+        return institution_for(
+            _content_words(span),
+            singular(fold(span.root.text)),
+            self._entities.values(),
+            lambda e: self._org_mentions[e.id],
+        )
 
 
-def institution_for(words: set[str], head: str, entities: Iterable[Entity]) -> Entity | None:
-    """The one organisation or state whose name holds the phrase's head noun and most of its words."""
+def institution_for(
+    words: set[str], head: str, entities: Iterable[Entity], salience: Callable[[Entity], int] = lambda e: 0
+) -> Entity | None:
+    """The organisation or state whose name holds the phrase's head noun and most of its words;
+    between equals, the one the text names most ("the bank" in a report on the central bank that
+    also quotes a savings bank's economist)."""
     scored = [
-        (len(words & name), e)
+        (len(words & name), salience(e), e)
         for e in entities
         if e.type in _GROUP_TYPES and head in (name := {singular(w) for w in fold(e.name).split()})
     ]
-    best = max((score for score, _ in scored), default=0)
-    winners = [e for score, e in scored if score == best]
-    return winners[0] if len(winners) == 1 and best * 2 >= len(words) else None
+    best = max((score[:2] for score in scored), default=(0, 0))
+    winners = [e for *score, e in scored if tuple(score) == best]
+    return winners[0] if len(winners) == 1 and best[0] * 2 >= len(words) else None
 
 
 def _affiliation(span: Span) -> Span | None:
     """The body an unnamed official speaks for: "a spokesperson for the inspectorate", "the
-    ministry's spokesperson"."""
+    ministry's spokesperson", "a Telvora spokesperson"."""
     owner = _possessor(span.root, span)
     if owner is not None:
         return owner
@@ -269,7 +333,8 @@ def _affiliation(span: Span) -> Span | None:
         body = _object_of(prep, span)
         if body is not None:
             return body
-    return None
+    names = [c for c in span.root.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return _within(span, names[0].left_edge.i, names[-1].i + 1) if names else None
 
 
 def _author(span: Span) -> Span | None:
@@ -343,22 +408,33 @@ def _at_head(span: Span, mentions: list[Mention]) -> Mention:
     return appositive[0] if appositive else min(mentions, key=lambda m: m.type != "ORG")
 
 
+def _content_words_of(span: Span) -> list[Token]:
+    """Nouns and adjectives up to the phrase's head, as tokens in order."""
+    return [t for t in span if t.i <= span.root.i and t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+
+
 def _content_words(span: Span) -> set[str]:
     """Nouns and adjectives up to the phrase's head: "the city's fire brigade", not its apposition."""
-    head = span.root.i
-    return {singular(fold(t.text)) for t in span if t.i <= head and t.pos_ in {"NOUN", "PROPN", "ADJ"}}
+    return {singular(fold(t.text)) for t in _content_words_of(span)}
 
 
 def _unresolved(span: Span) -> Attribution:
     """A speaker no entity stands for ("officials familiar with the file"), named as written,
     or by the proper name at its head ("the privacy group OpenLine")."""
     root = span.root
-    if root.pos_ == "PROPN":
+    if root.pos_ == "PROPN" and not root.is_lower:  # not "the Maravian foreign ministry"
         first = min(
             (t.i for t in root.children if t.dep_ == "compound" and t.pos_ == "PROPN"), default=root.i
         )
         return Attribution(span.doc[first : root.i + 1].text, None, span.text, "name")
-    return Attribution(display_name(span.text), None, span.text, "title")
+    return Attribution(display_name(_without_quantifier(span).text), None, span.text, "title")
+
+
+def _without_quantifier(span: Span) -> Span:
+    """The group without a leading count or quantifier: "one port board member", "some analysts"."""
+    if len(span) > 1 and span[0].lower_ in QUANTIFIERS:
+        return span[1:]
+    return span
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
@@ -370,6 +446,16 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     while token.dep_ in {"appos", "compound", "conj"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _is_modifier(span: Span, mention: Mention) -> bool:
+    """True for "Dunmore" in "the Dunmore branch of the union": a name qualifying the phrase's head
+    noun names what the speaker belongs to, not the speaker."""
+    return any(
+        t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.idx >= mention.end
+        for t in span
+        if mention.start <= t.idx < mention.end
+    )
 
 
 def _is_possessor(field: SpanField, mention: Mention, docs: dict[SpanField, Doc]) -> bool:
