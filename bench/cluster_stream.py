@@ -7,7 +7,9 @@ embeddings. For every size: the ANN index (faiss HNSW, 8-bit codes) search time 
 an exact flat search over the same vectors in the same process (the baseline), and the index's
 serialised bytes per article. Up to ``--full-max`` articles, also a whole ``Clusterer.place``
 (MinHash, LSH query, candidate scoring, index insert) on a clusterer rebuilt from synthetic items.
-Medians over the queries.
+Medians over the queries. Finally the clusterer's Python-side memory per article (MinHash LSH and
+signatures, id maps, story aggregates; tracemalloc, which sees numpy but not faiss) at
+``--memory-size`` articles.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import random
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -98,10 +101,22 @@ def place_ms(size: int) -> float:
     return median_ms(lambda i: clusterer.place(articles[i]))
 
 
+def python_bytes_per_article(size: int) -> float:
+    """Traced Python memory held by a clusterer rebuilt from ``size`` synthetic items."""
+    items = list(synthetic_items(size, random.Random(0)))
+    tracemalloc.start()
+    clusterer = Clusterer(ClusterConfig(), items)
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del clusterer
+    return held / size
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--full-max", type=int, default=100_000)
+    parser.add_argument("--full-max", type=int, default=1_000_000)
+    parser.add_argument("--memory-size", type=int, default=20_000)
     args = parser.parse_args()
     neighbours = ClusterConfig().neighbours
     for size in args.sizes:
@@ -114,6 +129,8 @@ def main() -> None:
         if size <= args.full_max:
             text += f" | Clusterer.place {place_ms(size):.2f} ms"
         print(text, flush=True)
+    per_article = python_bytes_per_article(args.memory_size)
+    print(f"Python-side clusterer state: {per_article:.0f} B/article", flush=True)
 
 
 if __name__ == "__main__":

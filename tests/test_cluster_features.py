@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import numpy as np
 import pytest
 
-from storylens.cluster.features import article_keys, article_vector, numbers, shingles, text_minhash
-from storylens.models import Article, Entity, TemporalExpression
+from storylens.cluster.features import (
+    article_keys,
+    article_time,
+    article_vector,
+    numbers,
+    shingles,
+    text_minhash,
+)
+from storylens.models import Article, Entity, Sentence, TemporalExpression
 
 
 def test_numbers_ignore_separators_and_single_digits() -> None:
@@ -33,6 +42,33 @@ def test_keys_by_family() -> None:
         "d:2025-03-03",
         "d:2025-03",
     }
+
+
+def test_article_time_is_published_else_the_leads_latest_full_date() -> None:
+    parts = [
+        "Lohan checks into rehab.",
+        "She arrived on May 2, 2013.",
+        "Her lawyer spoke.",
+        "A hearing is set for June 3, 2014.",
+    ]
+    text = " ".join(parts)
+    article = Article(id="a", source="a.txt", title="Lohan in rehab, May 2013", text=text)
+    article.sentences = [Sentence(text.index(p), text.index(p) + len(p)) for p in parts]
+
+    def dated(expression: str, value: str, field: str = "text") -> TemporalExpression:
+        start = (article.title if field == "title" else text).index(expression)
+        return TemporalExpression(expression, start, start + len(expression), value, field)  # type: ignore[arg-type]
+
+    article.dates = [dated("May 2, 2013", "2013-05-02"), dated("June 3, 2014", "2014-06-03")]
+    # the hearing date lies beyond the lead (three sentences): background, not when it was written
+    assert article_time(article) == datetime(2013, 5, 2, tzinfo=UTC)
+    article.dates.append(dated("May 2013", "2013-05", "title"))  # a month is not a day
+    assert article_time(article) == datetime(2013, 5, 2, tzinfo=UTC)
+    article.sentences[1] = Sentence(article.sentences[1].start, article.sentences[1].end, heading=True)
+    assert article_time(article) == datetime(2014, 6, 3, tzinfo=UTC)  # subheads are not the lead
+    article.published = datetime(2025, 3, 3, 9, tzinfo=UTC)
+    assert article_time(article) == article.published
+    assert article_time(Article(id="b", source="b.txt", text="No dates here.")) is None
 
 
 def test_article_vector_is_unit_and_required() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -251,3 +252,40 @@ def test_bridging_article_merges_two_stories() -> None:
     assert clusterer.story_of("fire-a2") == placement.story_id == "s-fire-a1"
     rebuilt = Clusterer(config, [p.item for p in (first, second, placement) if p.item], placement.profiles)
     assert rebuilt.resolve("s-fire-a2") == "s-fire-a1"
+
+
+@pytest.mark.slow
+def test_refine_moves_articles_out_of_wrong_stories_and_records_emptied_ones() -> None:
+    articles = week_articles()
+    first = Clusterer()
+    items = {item.article_id: item for item in (first.place(a).item for a in articles) if item}
+    wrong_story = first.story_of("quit-b1")
+    items["fire-a3"].story_id = wrong_story  # an early wrong join
+    items["fire-a2"].story_id = "s-fire-a2"  # a story of its own
+    clusterer = Clusterer(ClusterConfig(), items.values())
+    assert clusterer.story_of("fire-a3") == wrong_story
+    refinement = clusterer.refine(articles)
+    assert refinement.moves == [
+        ("fire-a2", "s-fire-a2", "s-fire-a1"),
+        ("fire-a3", wrong_story, "s-fire-a1"),
+    ]
+    assert refinement.merges == [("s-fire-a2", "s-fire-a1")] and clusterer.resolve("s-fire-a2") == "s-fire-a1"
+    assert articles[2].story_id == "s-fire-a1"
+    sizes = {p.story_id: p.features["size"] for p in clusterer.profiles()}
+    assert sizes == Counter(clusterer.story_of(a.id) for a in articles)
+    assert {p.story_id for p in refinement.profiles} == {"s-fire-a1", wrong_story}
+    assert clusterer.refine(articles).moves == []
+
+
+@pytest.mark.slow
+def test_copies_are_found_within_the_signature_window_only() -> None:
+    articles = week_articles()
+    original, copy = articles[0], articles[3]
+    between = [a for a in articles if a.id.startswith("quit")][:3]
+    found = {}
+    for window in (4, 3):
+        clusterer = Clusterer(ClusterConfig(duplicate_window=window))
+        for article in [original, *between]:
+            clusterer.place(dataclasses.replace(article))
+        found[window] = clusterer.place(dataclasses.replace(copy)).duplicate_of
+    assert found == {4: "fire-a1", 3: None}

@@ -2,7 +2,7 @@
 
 from storylens.cluster.clusterer import Clusterer, cluster_batch, story_id_for
 from storylens.cluster.config import ClusterConfig
-from storylens.cluster.records import ClusterItem, Placement, StoryProfile
+from storylens.cluster.records import ClusterItem, Placement, Refinement, StoryProfile
 from storylens.cluster.title import story_title
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "ClusterItem",
     "Clusterer",
     "Placement",
+    "Refinement",
     "StoryProfile",
     "cluster_batch",
     "story_id_for",

@@ -11,6 +11,7 @@ into the largest, and the merge is reported so stored ids stay resolvable.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -19,9 +20,15 @@ import numpy as np
 
 from storylens.analyze.embed import DIMENSIONS
 from storylens.cluster.config import ClusterConfig
-from storylens.cluster.features import MINHASH_SCHEME, article_keys, article_vector, text_minhash
+from storylens.cluster.features import (
+    MINHASH_SCHEME,
+    article_keys,
+    article_time,
+    article_vector,
+    text_minhash,
+)
 from storylens.cluster.index import VectorIndex
-from storylens.cluster.records import ClusterItem, Placement, StoryProfile
+from storylens.cluster.records import ClusterItem, Placement, Refinement, StoryProfile
 from storylens.cluster.scoring import KeyStats, Signals, signals
 from storylens.cluster.stories import StoryState
 from storylens.models import Article
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
 
 
 DEFAULT_CONFIG = ClusterConfig()
+_BULK = 10_000  # vectors added to the ANN index at once when rebuilding
 
 
 def story_id_for(article_id: str) -> str:
@@ -57,13 +65,20 @@ class Clusterer:
         self._story_at: list[str] = []  # ordinal -> story id when placed (resolve through merges)
         self._copy_of: dict[str, str] = {}  # article id -> original, for syndicated copies
         self._minhashes: dict[str, np.ndarray] = {}
+        self._signed: deque[str] = deque()  # ids in _minhashes, oldest first
         self._stories: dict[str, StoryState] = {}
         self._merged_into: dict[str, str] = {}
         for profile in profiles:
             self._adopt(StoryState.from_profile(profile))
         rebuild_stories = not self._stories
+        pending: list[np.ndarray] = []  # the index takes vectors faster in bulk
         for item in items:
-            self._remember(item, rebuild_stories)
+            pending.append(self._remember(item, rebuild_stories))
+            if len(pending) >= _BULK:
+                self._index.add(np.stack(pending))
+                pending = []
+        if pending:
+            self._index.add(np.stack(pending))
 
     # ------------------------------------------------------------------ public
 
@@ -71,26 +86,53 @@ class Clusterer:
         """Put the article in a story (setting ``story_id`` and ``duplicate_of``)."""
         if article.id in self._ordinal:
             return self._known(article)
-        vector, keys = article_vector(article), article_keys(article)
+        vector, keys, when = article_vector(article), article_keys(article), article_time(article)
         minhash = text_minhash(article.text, self.config.shingle_words, self.config.num_perm)
         original = self._find_original(minhash)
         if original is not None:
             story_id, merges = self.story_of(original), []
         else:
-            story_id, merges = self._choose_story(article, vector, keys)
+            story_id, merges = self._choose_story(vector, keys, when, story_id_for(article.id))
         story = self._stories.setdefault(story_id, StoryState.empty(story_id, DIMENSIONS))
-        story.add(vector, keys, article.published)
+        story.add(vector, keys, when)
         item = ClusterItem(
             article.id,
             story_id,
-            article.published,
+            when,
             vector.astype(np.float16).tobytes(),
             minhash.hashvalues.astype(np.uint32).tobytes(),
             {"keys": sorted(keys), "duplicate_of": original},
         )
-        self._remember(item, rebuild_story=False)
+        self._index.add(self._remember(item, rebuild_story=False))
         article.story_id, article.duplicate_of = story_id, original
         return Placement(story_id, original, merges, item, [story.to_profile()])
+
+    def refine(self, articles: list[Article], rounds: int = 3) -> Refinement:
+        """Move placed articles to the story that fits them best now that all are in.
+
+        Streaming never revisits a join, so an article that arrived before its own event's
+        coverage sits in a look-alike story. Each round takes every article out of its story
+        and moves it when another story scores higher and reaches ``join_threshold``; copies
+        then follow their originals. Stops early when a round moves nothing. A story emptied by
+        the moves is recorded as merged into the story its last article joined, so its id
+        stays resolvable.
+        """
+        originals = [a for a in articles if a.id not in self._copy_of]
+        features = {a.id: (article_vector(a), article_keys(a), article_time(a)) for a in originals}
+        moves: list[tuple[str, str, str]] = []
+        for _ in range(rounds):
+            found = [m for a in originals if (m := self._replace(a.id, *features[a.id]))]
+            moves += found
+            if not found:
+                break
+        for copy in (a for a in articles if a.id in self._copy_of):
+            home, current = self.story_of(self._copy_of[copy.id]), self.story_of(copy.id)
+            if home != current:
+                self._move(copy.id, home, article_vector(copy), article_keys(copy), article_time(copy))
+                moves.append((copy.id, current, home))
+        for article in articles:
+            article.story_id = self.story_of(article.id)
+        return self._refinement(moves)
 
     def story_of(self, article_id: str) -> str:
         """The article's current story id (after any merges)."""
@@ -123,29 +165,73 @@ class Clusterer:
         return None if best is None else self._copy_of.get(best, best)
 
     def _choose_story(
-        self, article: Article, vector: np.ndarray, keys: set[str]
+        self, vector: np.ndarray, keys: set[str], when: datetime | None, own_story: str
     ) -> tuple[str, list[tuple[str, str]]]:
         scored = sorted(
-            (
-                (sig.score(self.config), story_id)
-                for story_id, sig in self.candidate_signals(vector, keys, article.published).items()
-            ),
-            reverse=True,
+            ((score, story_id) for story_id, score in self._scores(vector, keys, when).items()), reverse=True
         )
         if not scored or scored[0][0] < self.config.join_threshold:
-            return story_id_for(article.id), []
+            return own_story, []
         same = [story_id for score, story_id in scored if score >= self.config.merge_threshold]
         if len(same) < 2:
             return scored[0][1], []
         return self._merge(same)
 
+    def _scores(
+        self, vector: np.ndarray, keys: set[str], when: datetime | None, exclude: int | None = None
+    ) -> dict[str, float]:
+        candidates = self.candidate_signals(vector, keys, when, exclude)
+        return {story_id: sig.score(self.config) for story_id, sig in candidates.items()}
+
+    def _replace(
+        self, article_id: str, vector: np.ndarray, keys: set[str], when: datetime | None
+    ) -> tuple[str, str, str] | None:
+        """Score the article against every candidate story, its own taken without it, and move it
+        when another story beats both staying and ``join_threshold``; returns the move."""
+        current = self._stories[self.story_of(article_id)]
+        current.remove(vector, keys)
+        scores = self._scores(vector, keys, when, exclude=self._ordinal[article_id])
+        stay = scores.get(current.story_id, -np.inf) if current.size else -np.inf
+        current.add(vector, keys, when)
+        best = max(scores, key=scores.__getitem__, default=current.story_id)
+        if best == current.story_id or scores[best] < max(stay, self.config.join_threshold):
+            return None
+        self._move(article_id, best, vector, keys, when)
+        return article_id, current.story_id, best
+
+    def _move(
+        self, article_id: str, story_id: str, vector: np.ndarray, keys: set[str], when: datetime | None
+    ) -> None:
+        """Move an article's share of the aggregates to another story; an emptied story is
+        folded into that story, as a merge."""
+        current, target = self._stories[self.story_of(article_id)], self._stories[story_id]
+        current.remove(vector, keys)
+        target.add(vector, keys, when)
+        self._story_at[self._ordinal[article_id]] = story_id
+        if not current.size:  # nothing of it is left to fold in but its ids
+            del self._stories[current.story_id]
+            target.absorbed += [current.story_id, *current.absorbed]
+            self._merged_into[current.story_id] = story_id
+
+    def _refinement(self, moves: list[tuple[str, str, str]]) -> Refinement:
+        """The net effect of moves: each article's final story, stories ended, profiles to save."""
+        first_from: dict[str, str] = {}  # in order of first move
+        for article_id, old, _ in moves:
+            first_from.setdefault(article_id, old)
+        moved = [(a, old, self.story_of(a)) for a, old in first_from.items() if self.story_of(a) != old]
+        left = dict.fromkeys(old for _, old, _ in moves)
+        ended = [(old, self._resolve(old)) for old in left if old not in self._stories]
+        touched = {self._resolve(story_id) for _, old, new in moves for story_id in (old, new)}
+        return Refinement(moved, ended, [self._stories[s].to_profile() for s in sorted(touched)])
+
     def candidate_signals(
-        self, vector: np.ndarray, keys: set[str], published: datetime | None
+        self, vector: np.ndarray, keys: set[str], published: datetime | None, exclude: int | None = None
     ) -> dict[str, Signals]:
-        """Signals for every story among the vector's ANN neighbours (used by fitting too)."""
+        """Signals for every story among the vector's ANN neighbours (used by fitting too);
+        ``exclude`` is an ordinal to leave out (an article being re-placed is its own neighbour)."""
         links: dict[str, float] = {}
         for ordinal, similarity in self._index.search(vector, self.config.neighbours):
-            if similarity >= self.config.min_similarity:
+            if similarity >= self.config.min_similarity and ordinal != exclude:
                 story_id = self._resolve(self._story_at[ordinal])
                 links[story_id] = max(links.get(story_id, similarity), similarity)
         return {
@@ -176,25 +262,37 @@ class Clusterer:
         for absorbed in story.absorbed:
             self._merged_into[absorbed] = story.story_id
 
-    def _remember(self, item: ClusterItem, rebuild_story: bool) -> None:
-        """Index an item; with ``rebuild_story`` also fold it into its story's aggregate."""
+    def _remember(self, item: ClusterItem, rebuild_story: bool) -> np.ndarray:
+        """Record an item (with ``rebuild_story`` also in its story's aggregate); returns its
+        vector for the caller to add to the ANN index, whose ordinals follow this order."""
         from datasketch import LeanMinHash
 
         vector = np.frombuffer(item.vector, dtype=np.float16).astype(np.float32)
         keys = set(item.features["keys"])
-        hashvalues = np.frombuffer(item.minhash, dtype=np.uint32).astype(np.uint64)
+        hashvalues = np.frombuffer(item.minhash, dtype=np.uint32).copy()  # not a view pinning the row
         self._ordinal[item.article_id] = len(self._story_at)
         self._story_at.append(item.story_id)
-        self._index.add(vector)
         self._stats.add(keys)
         self._minhashes[item.article_id] = hashvalues
-        self._lsh.insert(item.article_id, LeanMinHash(seed=1, hashvalues=hashvalues, scheme=MINHASH_SCHEME))
+        self._signed.append(item.article_id)
+        lean = LeanMinHash(seed=1, hashvalues=hashvalues.astype(np.uint64), scheme=MINHASH_SCHEME)
+        self._lsh.insert(item.article_id, lean)
+        self._forget_old_signatures()
         if item.features.get("duplicate_of"):
             self._copy_of[item.article_id] = item.features["duplicate_of"]
         if rebuild_story:
             story_id = self._resolve(item.story_id)
             story = self._stories.setdefault(story_id, StoryState.empty(story_id, DIMENSIONS))
             story.add(vector, keys, item.published)
+        return vector
+
+    def _forget_old_signatures(self) -> None:
+        """Keep only the latest ``duplicate_window`` MinHashes: a syndicated copy follows its
+        original within days, and the LSH is the clusterer's largest per-article memory."""
+        while len(self._signed) > self.config.duplicate_window:
+            oldest = self._signed.popleft()
+            del self._minhashes[oldest]
+            self._lsh.remove(oldest)
 
     def _resolve(self, story_id: str) -> str:
         root = story_id
@@ -206,7 +304,8 @@ class Clusterer:
 
 
 def cluster_batch(articles: list[Article], config: ClusterConfig = DEFAULT_CONFIG) -> list[Placement]:
-    """Cluster a whole corpus: stream it in publication order (undated last, then by id).
+    """Cluster a whole corpus: stream it in publication order (undated last, then by id), then
+    :meth:`Clusterer.refine` so that early joins made before the corpus was seen are revisited.
 
     Placements come back in input order with each article's final story id and that story's
     final profile, so saving them in any order leaves the store consistent.
@@ -216,6 +315,7 @@ def cluster_batch(articles: list[Article], config: ClusterConfig = DEFAULT_CONFI
         articles, key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0, a.id)
     )
     placed = {article.id: clusterer.place(article) for article in ordered}
+    clusterer.refine(ordered)
     profiles = {p.story_id: p for p in clusterer.profiles()}
     result = []
     for article in articles:

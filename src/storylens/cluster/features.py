@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import zlib
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,6 +28,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 _WORD = re.compile(r"\w+")
 MINHASH_SCHEME = "affine32"  # persisted values are uint32; stating the scheme keeps them comparable
+LEAD_SENTENCES = 3  # the lead: where a dateline or "on May 3, 2013" says when it was written
 
 
 def article_vector(article: Article) -> np.ndarray:
@@ -50,6 +52,26 @@ def article_keys(article: Article) -> set[str]:
         if date.value and len(date.value) >= 7:  # a bare year says little about the event
             keys |= {DATE + date.value, DATE + date.value[:7]}
     return keys
+
+
+def article_time(article: Article) -> datetime | None:
+    """When the article was written: its publication time (or the printed local time), else the
+    latest full date its title or lead states (a dateline, "on May 3, 2013"). Dates further down
+    are often background, so they are left out."""
+    if article.published is not None:
+        return article.published
+    if article.published_local is not None:  # wall-clock, zone unknown: hours off at most
+        return article.published_local.replace(tzinfo=UTC)
+    end = lead_end(article)
+    in_lead = (d for d in article.dates if d.field != "text" or d.start < end)
+    stated = [d.value for d in in_lead if d.value and len(d.value) == 10]
+    return datetime.fromisoformat(max(stated)).replace(tzinfo=UTC) if stated else None
+
+
+def lead_end(article: Article) -> int:
+    """Where the lead (the first body sentences, subheads aside) ends in the text."""
+    lead = [s for s in article.sentences if not s.heading][:LEAD_SENTENCES]
+    return lead[-1].end if lead else 0
 
 
 def numbers(text: str) -> set[str]:

@@ -2,7 +2,8 @@
 
 ``ClusterItem`` is one row per article, ``StoryProfile`` one row per live story; both hold only
 JSON-able values and bytes. A placement says what changed: the article's item, the profile of
-the story it joined (after any merge) and the merges, absorbed story id first.
+the story it joined (after any merge) and the merges, absorbed story id first; a refinement
+says the same for the articles it moved.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import numpy as np
 
 @dataclass
 class ClusterItem:
-    """One placed article. ``vector`` is float16; ``minhash`` the uint32 MinHash values;
-    ``features`` holds ``keys`` (entity/number/date keys) and ``duplicate_of``."""
+    """One placed article. ``published`` is the article's time as clustering saw it (its
+    publication time, else the date its lead states); ``vector`` is float16; ``minhash`` the
+    uint32 MinHash values; ``features`` holds ``keys`` (entity/number/date keys) and
+    ``duplicate_of``."""
 
     article_id: str
     story_id: str
@@ -45,6 +48,17 @@ class Placement:
     merges: list[tuple[str, str]] = field(default_factory=list)  # (absorbed, surviving)
     item: ClusterItem | None = None
     profiles: list[StoryProfile] = field(default_factory=list)
+
+
+@dataclass
+class Refinement:
+    """What ``Clusterer.refine`` changed: each moved article's (id, story left, story joined),
+    the stories its moves emptied as (ended id, surviving id) merges, and the profiles of every
+    story still live that changed."""
+
+    moves: list[tuple[str, str, str]]
+    merges: list[tuple[str, str]]
+    profiles: list[StoryProfile]
 
 
 def encode_array(values: np.ndarray) -> str:

@@ -103,15 +103,16 @@ def _key_cosine(keys: list[str], family: str, story: StoryState, stats: KeyStats
 
 
 def story_norm(story: StoryState, family: str, stats: KeyStats) -> float:
-    """Length of the story's weighted key vector, cached until the story changes size or the
-    article count has grown by a tenth (idf drifts slowly once a few hundred articles are in)."""
+    """Length of the story's weighted key vector, cached until the story changes (adding or
+    removing an article clears the cache) or the article count has grown by a tenth (idf drifts
+    slowly once a few hundred articles are in)."""
     cached = story.norms
-    if cached.get("size") != story.size or stats.documents > cached["documents"] * 1.1:
+    if not cached or stats.documents > cached["documents"] * 1.1:
         squares = dict.fromkeys(FAMILIES, 0.0)
         for key, count in story.key_counts.items():
             squares[key[:2]] += (stats.idf(key) * count / story.size) ** 2
         norms = {family: math.sqrt(total) for family, total in squares.items()}
-        cached = {"size": story.size, "documents": stats.documents, **norms}
+        cached = {"documents": stats.documents, **norms}
         story.norms = cached
     return cached[family]
 

@@ -31,6 +31,16 @@ class StoryState:
         self.size += 1
         self.key_counts.update(keys)
         self._extend_span(published, published)
+        self.norms = {}
+
+    def remove(self, vector: np.ndarray, keys: set[str]) -> None:
+        """Take an article out (refinement moves it). The time span is kept: narrowing it would
+        need every member's date, and a span only ever loosens the time cost."""
+        self.vector_sum -= vector
+        self.size -= 1
+        self.key_counts.subtract(keys)
+        self.key_counts = +self.key_counts  # drop keys no article carries any more
+        self.norms = {}
 
     def absorb(self, other: StoryState) -> None:
         """Take in a story found to be the same event (a bridging article joined both)."""
@@ -39,6 +49,7 @@ class StoryState:
         self.key_counts.update(other.key_counts)
         self._extend_span(other.first, other.last)
         self.absorbed += [other.story_id, *other.absorbed]
+        self.norms = {}
 
     def centroid(self) -> np.ndarray:
         return self.vector_sum / max(float(np.linalg.norm(self.vector_sum)), 1e-12)
