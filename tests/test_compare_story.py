@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from storylens.compare import compare_story
+from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures
 from storylens.models import Story, contract
 from storylens.schema import validate_contract
-from tests.test_compare_fixtures import make_article, strike_story
+from tests.test_compare_fixtures import STRIKE_NAMES, make_article, strike_story
 
 pytestmark = pytest.mark.slow  # sentence embeddings
 
@@ -171,18 +172,22 @@ def test_different_facts_with_different_figures_are_no_conflict():
     assert story.conflicts == []
 
 
+def _dated(article_id: str, body: str, expression: str, value: str, names: dict[str, str]):
+    return make_article(
+        article_id,
+        article_id,
+        "2025-03-13T09:00:00+00:00",
+        "News",
+        body,
+        names=names,
+        dates={expression: value},
+    )
+
+
 def test_date_conflict():
     def article(article_id: str, expression: str, value: str):
         body = f"The Harbour Authority suspended the port's night shifts {expression}, citing safety rules."
-        return make_article(
-            article_id,
-            article_id,
-            "2025-03-04T09:00:00+00:00",
-            "Night shifts suspended",
-            body,
-            names={"Harbour Authority": "ORG"},
-            dates={expression: value},
-        )
+        return _dated(article_id, body, expression, value, {"Harbour Authority": "ORG"})
 
     story = compare_story(
         "dates", [article("a", "on Monday", "2025-03-03"), article("b", "on Sunday", "2025-03-02")]
@@ -190,6 +195,22 @@ def test_date_conflict():
     (conflict,) = story.conflicts
     assert conflict.kind == "date"
     assert [v.value for v in conflict.values] == ["2025-03-03 (on Monday)", "2025-03-02 (on Sunday)"]
+
+
+def test_dates_of_one_event_conflict_though_the_claims_say_more():
+    names = {"Dana Whitlock": "PERSON"}
+    resigned = "Health Minister Dana Whitlock resigned on Wednesday over the waiting-list audit."
+    quit = "Health Minister Dana Whitlock quit in disgrace on Tuesday night as hospital bosses fumed."
+    story = compare_story(
+        "resignation",
+        [
+            _dated("a", resigned, "on Wednesday", "2025-03-12", names),
+            _dated("b", quit, "on Tuesday night", "2025-03-11", names),
+        ],
+    )
+    assert [(c.kind, [v.value[:10] for v in c.values]) for c in story.conflicts] == [
+        ("date", ["2025-03-12", "2025-03-11"])
+    ]
 
 
 def test_who_did_it_conflict():
@@ -263,3 +284,31 @@ def test_a_bare_negation_of_the_same_statement_is_a_conflict():
     (conflict,) = story.conflicts
     assert conflict.kind == "negation"
     assert [v.value for v in conflict.values] == ["without negation", "not approve"]
+
+
+def test_a_fact_told_only_in_loaded_words_stays_out_of_the_summary():
+    """The partisan's is the only readable wording of the demands (the wire's opens on a pronoun):
+    taking the least loaded readable variant, as the summary once did, would tell it as "radical
+    demands"; a summary sentence must carry no loaded term at all."""
+    lead = "Dock workers at the Port of Kestrel Bay walked off the job on Monday after talks broke down."
+    partisan = make_article(
+        "partisan",
+        "The Liberty Beacon",
+        "2025-03-03T12:00:00+00:00",
+        "Dock strike",
+        f"{lead} The union's radical demands include doubling overtime pay for night shifts.",
+        names=STRIKE_NAMES,
+    )
+    wire = make_article(
+        "wire",
+        "Meridian Wire",
+        "2025-03-03T10:00:00+00:00",
+        "Dock strike",
+        f"{lead} It demands doubling overtime pay for night shifts, the union said.",
+        names=STRIKE_NAMES,
+    )
+    story = compare_story("demands", [wire, partisan])
+    demands = next(c for c in story.claims if any("radical demands" in s.text for s in c.support))
+    assert {s.article_id for s in demands.support} == {"wire", "partisan"}
+    assert story.summary and demands.id not in {s.claim_id for s in story.summary}
+    assert not any(load_lexicon().loaded(s.text) for s in story.summary)

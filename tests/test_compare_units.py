@@ -62,15 +62,46 @@ def test_the_parse_splits_clauses_joined_without_a_comma_rule():
 
 
 @pytest.mark.slow
+def test_participles_colons_subordinate_clauses_and_second_verbs_open_clauses():
+    assert _body_claims(
+        "The union submitted its proposals on 14 March, asking for a 9% rise; talks began on 17 March. "
+        "Ms Whitlock resigned on Wednesday, a day after an audit found errors at six hospitals. "
+        "The premier accepted the resignation and appointed Lidia Horvath as acting minister, "
+        "the office said. "
+        "The dockers handed the port a list of demands: a 9% rise and a cap on overtime. "
+        "The fire began in the dyeing shed at dawn and spread into the weaving hall. "
+        "Crews fought the blaze all night, as flames spread to the roof of the main hall."
+    ) == [
+        "The union submitted its proposals on 14 March",
+        "asking for a 9% rise",
+        "talks began on 17 March.",
+        "Ms Whitlock resigned on Wednesday",
+        "a day after an audit found errors at six hospitals.",
+        "The premier accepted the resignation",
+        "appointed Lidia Horvath as acting minister, the office said.",
+        "The dockers handed the port a list of demands",
+        "a 9% rise and a cap on overtime.",
+        "The fire began in the dyeing shed at dawn",
+        "spread into the weaving hall.",
+        "Crews fought the blaze all night",
+        "as flames spread to the roof of the main hall.",
+    ]
+
+
+@pytest.mark.slow
 def test_dependent_clauses_stay_whole():
     assert _body_claims(
         "He said the plan was fair and that workers would vote on it next week. "
         "Police questioned the owner of the mill, which was built long ago. "
-        "The talks were suspended on Thursday, a day before they were due to end."
+        "The talks were suspended on Thursday, a day before they were due to end. "
+        "Prices rose and fell all week across the region, traders said. "
+        "Several unions joined the march, including the dockers and the nurses."
     ) == [
         "He said the plan was fair and that workers would vote on it next week.",
         "Police questioned the owner of the mill, which was built long ago.",
         "The talks were suspended on Thursday, a day before they were due to end.",
+        "Prices rose and fell all week across the region, traders said.",
+        "Several unions joined the march, including the dockers and the nurses.",
     ]
 
 

@@ -7,6 +7,7 @@ article, or is built only from such spans and cites them.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -21,11 +22,26 @@ from storylens.compare.summary import summarise
 from storylens.compare.timeline import build_timeline
 from storylens.models import Article, Claim, Story
 
-__all__ = ["clear_vector_cache", "compare_story"]
+__all__ = ["Alignment", "align_story", "clear_vector_cache", "compare_story"]
 
 
-def compare_story(story_id: str, articles: list[Article]) -> Story:
-    """The comparison of a story's analysed articles; a pure function of them."""
+@dataclass
+class Alignment:
+    """A story's claim units and the claims they group into: what conflicts, framing, summary and
+    timeline read (and ``bench/conflict_misses.py`` inspects)."""
+
+    articles: list[Article]  # in publication order
+    entities: StoryEntities
+    units: list[ClaimUnit]
+    features: list[Features]
+    similarity: np.ndarray  # cosine of the units' embeddings
+    sources: dict[str, str]  # article id -> its independent source
+    claims: list[Claim]
+    claim_of_unit: list[str]  # claim id of each unit
+
+
+def align_story(articles: list[Article]) -> Alignment:
+    """Cut the story's analysed articles into claims and group those stating the same fact."""
     articles = sorted(articles, key=_publication_order)
     entities = story_entities(articles)
     units = [unit for article in articles for unit in article_claims(article)]
@@ -35,11 +51,18 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
     features = [Features.of(unit, entities) for unit in units]
     sources = independent_keys(articles)
     similarity = vectors @ vectors.T
-    groups = align(units, similarity, features)
-    claims = build_claims(groups, units, sources)
+    claims = build_claims(align(units, similarity, features), units, sources)
     claim_of_unit = _claim_of_unit(claims, units)
+    return Alignment(articles, entities, units, features, similarity, sources, claims, claim_of_unit)
+
+
+def compare_story(story_id: str, articles: list[Article]) -> Story:
+    """The comparison of a story's analysed articles; a pure function of them."""
+    aligned = align_story(articles)
+    articles, entities, units, claims = aligned.articles, aligned.entities, aligned.units, aligned.claims
+    claim_of_unit, features = aligned.claim_of_unit, aligned.features
     units_of = {c.id: [u for u, cid in zip(units, claim_of_unit, strict=True) if cid == c.id] for c in claims}
-    conflicts = find_conflicts(units, features, similarity, claim_of_unit, sources)
+    conflicts = find_conflicts(units, features, aligned.similarity, claim_of_unit, aligned.sources)
     return Story(
         id=story_id,
         title=_title(articles),

@@ -148,7 +148,9 @@ def _claim(
         (units[i] for i in group),
         key=lambda u: (u.article.published is None, u.article.published or 0, u.article.id, u.index),
     )
-    carriers = {sources[u.article.id] for u in members}
+    # a copy's support is shown but never counts: a line only an edited copy adds is no
+    # independent report, and its original's own report is counted from the original
+    carriers = {u.article.id for u in members if sources[u.article.id] == u.article.id}
     status = (
         "consensus"
         if total >= 2 and len(carriers) == total

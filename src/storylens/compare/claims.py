@@ -19,13 +19,22 @@ from storylens.models import Article, Mention, Quote, Sentence, SpanField, Tempo
 
 LEAD_SENTENCES = 2  # the lead: the opening sentences of the body
 _MIN_CLAUSE_WORDS = 4
-# A comma or semicolon then a conjunction that may open an independent clause.
-# "including that" and a participle of consequence ("..., injuring 12") always open a clause;
-# after the others the clause must start with a subject.
+# A semicolon, a colon, or a comma then a word that may open a clause stating a fact of its own.
+# "including that", a participle ("..., injuring 12", "..., asking for 9%") and a subordinate
+# clause of time or cause ("..., a day after an audit found ...", "..., as flames spread") open
+# one; after a conjunction the clause must start with a subject. A subordinate clause whose
+# subject is a pronoun ("..., a day before they were due to end") leans on the main clause and
+# stays with it.
 _JOINT = re.compile(
-    r"\s*;\s+|,\s+(?:and|but|while|whereas|although|yet)\s+|,\s+(?P<free>including that)\s+"
-    r"|,\s+(?=(?P<consequence>injuring|killing|leaving|forcing|prompting|sparking|causing|wounding)\b)"
+    r"\s*;\s+|:\s+(?=\S)|,\s+(?:and|but|while|whereas|although|yet)\s+|,\s+(?P<free>including that)\s+"
+    r"|,\s+(?=(?P<participle>[a-z]{3,}ing)\s)"
+    r"|,\s+(?=(?P<subordinate>(?:(?:a|the|one|two|three|a few) (?:days?|hours?|weeks?|months?) |days |hours |"
+    r"weeks |months |shortly |just |soon )?(?:after|before|as|when|because)\s+(?!well\b)(?P<subject>\w+)))"
 )
+_NOT_PARTICIPLES = frozenset(
+    {"including", "according", "during", "morning", "evening", "something", "nothing"}
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those"})
 # A wire dateline opening the first sentence: "GENEVA, March 5 (Meridian Wire) - ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+,[^()\n]{0,30}\([^()\n]{1,40}\)\s*[-–—]+\s*")
 _STATEMENT = re.compile(r"\b[a-z]{2,}\b")  # a statement has a word in lower case; a dateline has none
@@ -135,11 +144,20 @@ def _clauses(article: Article, start: int, end: int) -> list[tuple[int, int]]:
     pieces, piece_start = [], dateline.end() if dateline else 0
     for joint in _JOINT.finditer(text):
         left, right = text[piece_start : joint.start()], text[joint.end() :]
-        opens_clause = joint.group("free") or joint.group("consequence") or _SUBJECT_START.match(right)
+        opens_clause = _opens_clause(joint, right)
         if _is_clause(left) and _is_clause(right) and opens_clause:
             pieces.append((start + piece_start, start + joint.start()))
             piece_start = joint.end()
     return [*pieces, (start + piece_start, end)]
+
+
+def _opens_clause(joint: re.Match[str], right: str) -> bool:
+    """What follows the joint states a fact of its own (see ``_JOINT``)."""
+    if joint.group("participle"):
+        return joint.group("participle") not in _NOT_PARTICIPLES
+    if joint.group("subordinate"):
+        return joint.group("subject").lower() not in _PRONOUNS
+    return bool(joint.group("free") or joint.group(0).lstrip()[:1] in ";:" or _SUBJECT_START.match(right))
 
 
 def _is_clause(text: str) -> bool:

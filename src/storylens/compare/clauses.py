@@ -3,10 +3,11 @@
 A reader lists "the boiler exploded" and "a fire broke out" as two facts even when one
 sentence says "A fire broke out after the boiler exploded". The parse finds such joints: a
 second verb coordinated with the main one and with its own subject ("..., but the union said
-..."), a clause with its own subject opened by "after", "before", "while", "whereas",
-"although" or "though" that ends or opens the sentence, and a trailing non-restrictive relative
-clause that carries a figure or a date (", which employs 300 people"). Only pieces that may hold
-such a joint are parsed (a cheap word test first), in one batch, so the cost stays small.
+...") or its own object or complement ("accepted the resignation and appointed ..."), a
+clause with its own subject opened by "after", "before", "while", "whereas", "although" or
+"though" that ends or opens the sentence, and a trailing non-restrictive relative clause that
+carries a figure or a date (", which employs 300 people"). Only pieces that may hold such a
+joint are parsed (a cheap word test first), in one batch, so the cost stays small.
 """
 
 from __future__ import annotations
@@ -19,8 +20,11 @@ if TYPE_CHECKING:
 
 MIN_CLAUSE_WORDS = 4
 SPLIT_MARKS = frozenset({"after", "before", "while", "whereas", "although", "though"})
-_MAY_JOIN = re.compile(r"\b(?:and|but|yet|after|before|while|whereas|although|though|which|who)\b", re.I)
+_MAY_JOIN = re.compile(
+    r"\b(?:and|but|yet|after|before|while|whereas|although|though|which|who|where)\b", re.I
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_COMPLEMENTS = frozenset({"dobj", "attr", "ccomp", "xcomp", "oprd", "dative", "prep", "agent"})
 # Month and day names as written (capitalised, so the modal "may" is no date).
 _DATE_WORDS = frozenset(
     [
@@ -63,16 +67,35 @@ def clause_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _clause_starts(token: Token) -> list[int]:
     """Token indices where a clause headed by ``token`` begins, or the sentence resumes after it."""
-    if token.head.dep_ != "ROOT" or not any(child.dep_ in _SUBJECTS for child in token.children):
+    if not _main_verb(token.head):
         return []
-    if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
+    if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and _states_own_fact(token):
         return [token.left_edge.i]
+    if not any(child.dep_ in _SUBJECTS for child in token.children):
+        return []
     if token.dep_ == "advcl" and _opens_on_mark(token):
         if _trailing(token):
             return [token.left_edge.i]
         if token.left_edge.i == 0:
             return [token.right_edge.i + 1]
     return []
+
+
+def _main_verb(token: Token) -> bool:
+    """The sentence's main verb: its root, or what a trailing attribution reports ("The minister
+    resigned and ..., the office said": "resigned", the root "said" coming after it)."""
+    return token.dep_ == "ROOT" or (
+        token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and token.i < token.head.i
+    )
+
+
+def _states_own_fact(token: Token) -> bool:
+    """A verb coordinated with the main one states a second fact when it has its own subject, or
+    its own object or complement though it shares the subject ("accepted the resignation and
+    appointed Horvath as acting minister", "began in the dyeing shed and spread into the weaving
+    hall"); not a bare second verb ("rose and fell")."""
+    own = _SUBJECTS | (_COMPLEMENTS if token.pos_ == "VERB" else frozenset())
+    return any(child.dep_ in own for child in token.children)
 
 
 def _opens_on_mark(token: Token) -> bool:

@@ -1,31 +1,36 @@
 """Conflicts: aligned claims that disagree on a number, a date, who did it, or polarity.
 
 Only claims stating the same fact are compared: the same aligned claim, or two claims whose
-embeddings are close enough (``Thresholds.same_fact``, fitted on our own conflict pairs). A
-figure that changes between articles published at different times, each later article giving
-the newer figure, is an update of a developing story, not a conflict.
+embeddings are close enough (``Thresholds.same_fact``, fitted on our own conflict pairs); and
+claims that alignment kept apart when they count the same uncommon noun ("300 tractors", "500
+tractors"). A figure that changes between articles published at different times, each later
+article giving the newer figure with an update cue ("has risen to"), is an update of a
+developing story; a later figure without a cue is a contradiction.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from storylens.compare.alignment import THRESHOLDS, Features
 from storylens.compare.claims import ClaimUnit
+from storylens.compare.counts import GENERIC_NOUNS, Count, counts
 from storylens.compare.lexicon import load_lexicon
-from storylens.compare.text import Figure, figures, jaccard
+from storylens.compare.text import Figure, content_words, figures, jaccard
 from storylens.models import Article, Conflict, ConflictKind, ConflictValue
 
 ROUNDING = 0.05  # a round figure this close to an exact one says the same
+MAX_RATIO = 3.0  # police and organisers' crowd counts, the most apart accounts of one count, differ less
 SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another date
 NEGATION_WORDING = 0.8  # a bare negation is a clash only between nearly the same words
-UPDATE_GAP = timedelta(hours=6)  # a later figure this much later is an update even without a cue
+CUE_WINDOW = 3  # an update cue counts within this many words before its figure ("has risen to 15")
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) due to|plans? to)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -44,26 +49,37 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Disagreements between claims of independent sources that state the same fact."""
     found: dict[tuple[tuple[str, ...], ConflictKind], _Found] = {}
-    for i, j in _comparable_pairs(units, similarity, claim_ids, sources):
-        for kind, value_i, value_j in disagreements(units[i], units[j], features[i], features[j]):
-            key = (tuple(sorted({claim_ids[i], claim_ids[j]})), kind)
-            entry = found.setdefault(key, _Found(kind))
-            for unit, value in ((units[i], value_i), (units[j], value_j)):
-                entry.values.setdefault(unit.article.id, value)
-                if load_lexicon().signals_update(unit.text):
-                    entry.cued.add(value)
+    compared = comparable_pairs(units, similarity, claim_ids, sources)
+    said = [
+        (i, j, disagreement)
+        for i, j in compared
+        for disagreement in disagreements(units[i], units[j], features[i], features[j])
+    ]
+    said += [
+        (i, j, ("number", a, b))
+        for i, j, a, b in _counts_apart(units, features, similarity, claim_ids, sources, compared)
+    ]
+    for i, j, (kind, value_i, value_j) in said:
+        key = (tuple(sorted({claim_ids[i], claim_ids[j]})), kind)
+        entry = found.setdefault(key, _Found(kind))
+        for unit, value in ((units[i], value_i), (units[j], value_j)):
+            entry.values[unit.article.id] = _fuller(kind, entry.values.get(unit.article.id), value)
+            if kind == "number" and _cued(unit, value):
+                entry.cued.add(value)
     articles = {u.article.id: u.article for u in units}
     conflicts = [_conflict(sorted(ids), entry, articles) for ids, entry in _joined(found)]
     return [c for c in conflicts if len({v.value for v in c.values}) > 1]
 
 
 def _joined(found: dict[tuple[tuple[str, ...], ConflictKind], _Found]) -> list[tuple[set[str], _Found]]:
-    """Disagreements of one kind that share a claim are one dispute (the injured count as each
-    outlet gives it), told once; an article keeps the first value found for it."""
+    """Disagreements of one kind that are one dispute (``_one_dispute``: the injured count as
+    each outlet gives it) are told once, with one value per article. A claim
+    that mixes facts may hold two disputes with no value in common (members, hours): they stay
+    apart."""
     joined: list[tuple[set[str], _Found]] = []
     for (claim_ids, kind), entry in found.items():
         ids, merged = set(claim_ids), _Found(kind, dict(entry.values), set(entry.cued))
-        for other in [j for j in joined if j[1].kind == kind and j[0] & ids]:
+        for other in [j for j in joined if j[1].kind == kind and _one_dispute(j, (ids, merged))]:
             joined.remove(other)
             ids |= other[0]
             merged.values = {**merged.values, **other[1].values}
@@ -72,7 +88,35 @@ def _joined(found: dict[tuple[tuple[str, ...], ConflictKind], _Found]) -> list[t
     return joined
 
 
-def _comparable_pairs(
+def _one_dispute(first: tuple[set[str], _Found], second: tuple[set[str], _Found]) -> bool:
+    """Two disagreements are one dispute when they share a claim and a value (a figure by its
+    number: "Eleven workers", "eleven people"), or two values (the count told in claims that
+    alignment kept apart)."""
+    shared = _said(first[1]) & _said(second[1])
+    return len(shared) >= 2 or bool(shared and first[0] & second[0])
+
+
+def _said(found: _Found) -> set[str | float | None]:
+    if found.kind != "number":
+        return set(found.values.values())
+    return {_number(value) for value in found.values.values()}
+
+
+def _number(value: str) -> float | None:
+    return next((f.value for f in figures(value)), None)
+
+
+def _fuller(kind: ConflictKind, current: str | None, value: str) -> str:
+    """An article's value: the first found, or the same figure told with what it counts ("12
+    workers" in the body rather than "12" in the headline)."""
+    if current is None or (
+        kind == "number" and _number(current) == _number(value) and len(value) > len(current)
+    ):
+        return value
+    return current
+
+
+def comparable_pairs(
     units: list[ClaimUnit], similarity: np.ndarray, claim_ids: list[str], sources: dict[str, str]
 ) -> list[tuple[int, int]]:
     """Pairs of independent sources in one aligned claim, or close enough to state one fact."""
@@ -95,8 +139,8 @@ def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Fi
         for a in first
         for b in second
         if not _rounded_alike(a.value, b.value)
-        and a.head
-        and a.head == b.head
+        and not _far_apart(a.value, b.value)
+        and _same_head(a, b)
         and _same_count(a, b)
         and not any(c.value == a.value for c in second)
         and not any(c.value == b.value for c in first)
@@ -104,19 +148,35 @@ def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Fi
 
 
 def _lone_figures_disagree(a: Figure, b: Figure) -> bool:
-    """A claim's only figure against another's: the same fact's value when what they count has a
-    word in common ("180 porters took part", "95 porters joined"), or for shares, when one of
-    them does not say of what ("by 4.9 per cent")."""
-    if a.percent != b.percent or _rounded_alike(a.value, b.value):
+    """A claim's only figure against another's: the same fact's value when they count the same
+    thing ("180 porters took part", "95 porters joined"; not "600 soldiers" against "12 as the
+    river rose"), or for shares, when one of them does not say of what ("by 4.9 per cent")."""
+    if a.percent != b.percent or _rounded_alike(a.value, b.value) or _far_apart(a.value, b.value):
         return False
-    return bool(a.context & b.context) or (a.percent and not (a.context and b.context))
+    return _same_head(a, b) or (a.percent and not (a.context and b.context))
+
+
+def _same_head(a: Figure, b: Figure) -> bool:
+    """The same first word after both, and for a common noun ("people") another word besides:
+    "nine people have lost their lives" and "four people were still missing" count two things."""
+    if a.head is None or a.head != b.head:
+        return False
+    return not content_words(a.head) <= GENERIC_NOUNS or bool((a.context & b.context) - {a.head})
+
+
+def _far_apart(first: float, second: float) -> bool:
+    """Figures more than ``MAX_RATIO`` apart count different things ("18,000 patients" across the
+    country, "4,000 patients" at one hospital): accounts of one count differ by less."""
+    low, high = sorted((first, second))
+    return low <= 0 or high / low > MAX_RATIO
 
 
 def _rounded_alike(first: float, second: float) -> bool:
-    """Equal, or one a round figure ("18,000", "1.2 million") within 5% of the other (18,412)."""
+    """Equal, or one a round figure (three significant digits or fewer: "18,400", "1.2 million")
+    within 5% of the other (18,412)."""
     if first == second:
         return True
-    rounded = any(v >= 100 and v % 10 ** (len(str(int(v))) - 2) == 0 for v in (first, second))
+    rounded = any(v >= 100 and v % 10 ** (len(str(int(v))) - 3) == 0 for v in (first, second))
     return rounded and abs(first - second) <= ROUNDING * max(first, second)
 
 
@@ -139,12 +199,13 @@ def disagreements(
     a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features
 ) -> Iterator[tuple[ConflictKind, str, str]]:
     """Figures are compared by what they count; the rest only between claims worded alike."""
-    for x, y in figures_disagree(fa.figures, fb.figures)[:1]:
-        yield "number", _figure_value(x), _figure_value(y)
+    ca, cb = unit_counts(a, fa), unit_counts(b, fb)
+    for x, y in (figures_disagree(fa.figures, fb.figures) or counts_disagree(ca, cb))[:1]:
+        yield "number", _figure_value(x, ca), _figure_value(y, cb)
+    if _dates_clash(a, b, fa, fb):
+        yield "date", _date_value(a), _date_value(b)
     if jaccard(fa.words, fb.words) < SAME_WORDING:
         return
-    if dates_disagree(fa.dates, fb.dates) and not (_said_of_today(a) or _said_of_today(b)):
-        yield "date", _date_value(a), _date_value(b)
     opposite = load_lexicon().opposite_pair(fa.polar, fb.polar)
     if opposite:
         yield "negation", opposite[0], opposite[1]
@@ -155,9 +216,114 @@ def disagreements(
         yield "entity", *names
 
 
-def _figure_value(figure: Figure) -> str:
-    """The figure as written and what it counts ("12 workers")."""
-    return f"{figure.raw} {figure.head}" if figure.head and not figure.percent else figure.raw
+def counts_disagree(first: list[Count], second: list[Count]) -> list[tuple[Figure, Figure]]:
+    """Figures read by what they count (``compare.counts``) that give one thing different values:
+    the same noun right after both, unless it is too common to name one thing ("60 firefighters",
+    "70 firefighters"; not "12 people" against "40 people"), or each claim's only figure when one
+    is named by the words before it and those share a word ("1.2 million customers' data" against
+    "people caught up in the data breach has risen to 2.1 million")."""
+    if len(first) == len(second) == 1 and None in (first[0].noun, second[0].noun):
+        a, b = first[0], second[0]
+        return [(a.figure, b.figure)] if _differ(a, b) and a.words & b.words else []
+    return [
+        (a.figure, b.figure)
+        for a in first
+        for b in second
+        if a.key is not None
+        and a.key == b.key
+        and a.key not in GENERIC_NOUNS
+        and _differ(a, b)
+        and not any(c.figure.value == a.figure.value for c in second)
+        and not any(c.figure.value == b.figure.value for c in first)
+    ]
+
+
+def _differ(a: Count, b: Count) -> bool:
+    first, second = a.figure, b.figure
+    return (
+        first.percent == second.percent
+        and not _rounded_alike(first.value, second.value)
+        and not _far_apart(first.value, second.value)
+    )
+
+
+def unit_counts(unit: ClaimUnit, own: Features) -> list[Count]:
+    """The unit's figures with what they count, names left out (every claim of a story names its
+    place: "Ashby" ties no two counts)."""
+    dates = [(d.start - unit.start, d.end - unit.start) for d in unit.dates]
+    found = counts(unit.text, own.figures, dates, load_lexicon().update_cue_words)
+    return [replace(c, words=c.words & own.frame) for c in found]
+
+
+def _counts_apart(
+    units: list[ClaimUnit],
+    features: list[Features],
+    similarity: np.ndarray,
+    claim_ids: list[str],
+    sources: dict[str, str],
+    compared: list[tuple[int, int]],
+) -> list[tuple[int, int, str, str]]:
+    """The same thing counted differently in claims that alignment kept apart ("about 450
+    tractors had taken part", "nearly 500 tractors clogged every road"): claims of independent
+    sources, close enough to be a candidate pair (``THRESHOLDS.candidate``), giving different
+    values for the same uncommon noun."""
+    counted = [unit_counts(unit, own) for unit, own in zip(units, features, strict=True)]
+    seen = set(compared)
+    found = []
+    for i, j in sorted(_same_noun_pairs(counted)):
+        if (
+            (i, j) in seen
+            or claim_ids[i] == claim_ids[j]
+            or sources[units[i].article.id] == sources[units[j].article.id]
+            or similarity[i, j] < THRESHOLDS.candidate
+        ):
+            continue
+        for x, y in counts_disagree(counted[i], counted[j])[:1]:
+            found.append((i, j, _figure_value(x, counted[i]), _figure_value(y, counted[j])))
+    return found
+
+
+def _same_noun_pairs(counted: list[list[Count]]) -> set[tuple[int, int]]:
+    """Pairs of units (by index, first < second) counting one uncommon noun."""
+    by_noun: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(counted):
+        for key in {c.key for c in own if c.key} - GENERIC_NOUNS:
+            by_noun[key].append(i)
+    return {(i, j) for members in by_noun.values() for n, i in enumerate(members) for j in members[n + 1 :]}
+
+
+def _cued(unit: ClaimUnit, value: str) -> bool:
+    """The figure that ``value`` names is stated as new: an update cue of the lexicon ("has risen
+    to", "now") right before it, within ``CUE_WINDOW`` words."""
+    cues = load_lexicon().update_cue_words
+    for figure in figures(unit.text):
+        if value == figure.raw or value.startswith(figure.raw + " "):
+            before = unit.text[: figure.start].split()[-CUE_WINDOW:]
+            return bool(content_words(" ".join(before)) & cues)
+    return False
+
+
+def _figure_value(figure: Figure, counted: list[Count]) -> str:
+    """The figure as written and the noun right after it, if any ("12 workers", "2.1 million")."""
+    noun = next((c.noun for c in counted if c.figure == figure), None)
+    return f"{figure.raw} {noun}" if noun and not figure.percent else figure.raw
+
+
+def _dates_clash(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> bool:
+    """One date each, different, for one event: the claims worded alike, or the words before
+    each date in its clause (what happened then: "Whitlock resigned", "Whitlock quit") alike;
+    not when a date is its own article's day ("today" in articles of different days)."""
+    if not dates_disagree(fa.dates, fb.dates) or _said_of_today(a) or _said_of_today(b):
+        return False
+    if _FUTURE.search(a.text) or _FUTURE.search(b.text):
+        return False  # a plan against an event ("would send inspectors on Tuesday"), or a weekday misread
+    return jaccard(fa.words, fb.words) >= SAME_WORDING or jaccard(_event(a), _event(b)) >= SAME_WORDING
+
+
+def _event(unit: ClaimUnit) -> set[str]:
+    """The content words before the claim's date in its clause: what happened on that date."""
+    before = unit.text[: unit.dates[0].start - unit.start]
+    return content_words(re.split(r"[;,:—–]", before)[-1])
 
 
 def _said_of_today(unit: ClaimUnit) -> bool:
@@ -203,7 +369,8 @@ def _conflict(claim_ids: list[str], found: _Found, articles: dict[str, Article])
 
 def _is_update(values: list[ConflictValue], articles: dict[str, Article], cued: set[str]) -> bool:
     """Each figure's articles all published after the previous figure's, and each later figure
-    either said to be new ("rose to", "now") or higher and well after: a developing story."""
+    said to be new ("has risen to", "now"): a developing story. A later figure without a cue is
+    another outlet's account, a contradiction."""
     spans: dict[str, list] = defaultdict(list)
     for value in values:
         published = articles[value.article_id].published
@@ -212,18 +379,9 @@ def _is_update(values: list[ConflictValue], articles: dict[str, Article], cued: 
         spans[value.value].append(published)
     periods = sorted((min(times), max(times), value) for value, times in spans.items())
     return all(
-        later[0] > earlier[1]
-        and (
-            later[2] in cued
-            or (later[0] - earlier[1] >= UPDATE_GAP and _number(later[2]) > _number(earlier[2]))
-        )
+        later[0] > earlier[1] and later[2] in cued
         for earlier, later in zip(periods, periods[1:], strict=False)
     )
-
-
-def _number(value: str) -> float:
-    found = figures(value)
-    return found[0].value if found else float("nan")
 
 
 _WHAT = {"number": "figure", "date": "date", "entity": "actor", "negation": "outcome", "other": "account"}

@@ -15,6 +15,7 @@ from typing import Any
 
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.lexicon import Hit, load_lexicon
+from storylens.compare.text import content_words
 from storylens.models import Claim, Entity, Framing, FramingVariant
 
 MAIN_ENTITIES = 8
@@ -35,31 +36,42 @@ def find_framing(claims: list[Claim], units_of: dict[str, list[ClaimUnit]]) -> l
     return framings
 
 
+_Contrast = tuple[ClaimUnit, Hit, ClaimUnit, tuple[int, int]]  # slanted, its term, plain, where plain puts it
+
+
 def _claim_framing(claim_id: str, units: list[ClaimUnit]) -> Framing | None:
-    lexicon = load_lexicon()
-    loaded = {id(u): lexicon.loaded(u.text) for u in units}
-    forms = {id(u): {h.term.form for h in loaded[id(u)]} for u in units}
-    if all(forms[id(u)] == forms[id(units[0])] for u in units):
-        return None  # nobody differs: no contrast to show
-    variants, notes = [], []
-    slanted = [u for u in units if loaded[id(u)]]
-    for unit in units:
-        if loaded[id(unit)]:
-            variants += [_variant(unit, h.start, h.end, h.term.connotation) for h in loaded[id(unit)]]
-            continue
-        counterpart = next(
-            (c for other in slanted for h in loaded[id(other)] if (c := _counterpart(other, h, unit))), None
+    """The loaded words of the claim's variants set against the words other outlets put in the
+    same slot; a loaded word with no such counterpart (a claim group that mixes facts, a wording
+    too different) is no framing of this fact and is left out, as is a claim with none."""
+    contrasts = _contrasts(units)
+    if not contrasts:
+        return None
+    variants, notes = {}, []
+    for unit, hit, other, (start, end) in contrasts:
+        variants.setdefault(
+            (unit.article.id, unit.start + hit.start),
+            _variant(unit, hit.start, hit.end, hit.term.connotation),
         )
-        if counterpart:
-            variants.append(_variant(unit, *counterpart, "neutral"))
-    for unit in slanted:
+        variants.setdefault((other.article.id, other.start + start), _variant(other, start, end, "neutral"))
+        notes.append(
+            f'{_outlet(unit)} writes "{unit.text[hit.start : hit.end]}" ({hit.term.connotation}) where '
+            f'{_outlet(other)} writes "{other.text[start:end]}"'
+        )
+    return Framing(claim_id, list(variants.values()), "; ".join(dict.fromkeys(notes)) + ".")
+
+
+def _contrasts(units: list[ClaimUnit]) -> list[_Contrast]:
+    """Each loaded term of a variant with its first counterpart in another outlet's plain variant."""
+    loaded = {id(u): load_lexicon().loaded(u.text) for u in units}
+    plain = [u for u in units if not loaded[id(u)]]
+    found: dict[tuple[int, int], _Contrast] = {}
+    for unit in units:
         for hit in loaded[id(unit)]:
-            plain = [v.phrase for v in variants if v.connotation == "neutral"]
-            instead = f' where others write "{plain[0]}"' if plain else ""
-            notes.append(
-                f'{_outlet(unit)} writes "{unit.text[hit.start : hit.end]}" ({hit.term.connotation}){instead}'
-            )
-    return Framing(claim_id, variants, "; ".join(dict.fromkeys(notes)) + ".")
+            for other in (o for o in plain if _outlet(o) != _outlet(unit)):
+                span = _counterpart(unit, hit, other)
+                if span:
+                    found.setdefault((id(unit), hit.start), (unit, hit, other, span))
+    return list(found.values())
 
 
 def _variant(unit: ClaimUnit, start: int, end: int, connotation: str) -> FramingVariant:
@@ -69,18 +81,43 @@ def _variant(unit: ClaimUnit, start: int, end: int, connotation: str) -> Framing
 
 
 def _counterpart(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[int, int] | None:
-    """Where ``plain`` puts what ``slanted`` says with the loaded term: offsets in plain's text."""
+    """Where ``plain`` puts what ``slanted`` says with the loaded term, as offsets in plain's
+    text: the two wordings parallel, and the words replacing the term in the same slot, the
+    words on each side of it the same in both ("Velling *admitted* the workers" / "Velling
+    *said* the workers")."""
     a, b = list(_WORD.finditer(slanted.text)), list(_WORD.finditer(plain.text))
     matcher = SequenceMatcher(
         None, [m.group(0).lower() for m in a], [m.group(0).lower() for m in b], autojunk=False
     )
     if matcher.ratio() < PARALLEL_WORDING:
         return None  # worded too differently for a word to stand in for another
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for n, (tag, a0, a1, b0, b1) in enumerate(opcodes):
         covers = a0 < a1 and a[a0].start() <= hit.start and hit.end <= a[a1 - 1].end()
-        if tag == "replace" and covers and b1 - b0 <= _MAX_COUNTERPART_WORDS:
+        if tag == "replace" and covers and _stands_in(hit, a[a0:a1], b[b0:b1]) and _same_slot(opcodes, n, a):
             return b[b0].start(), b[b1 - 1].end()
     return None
+
+
+def _stands_in(hit: Hit, replaced: list[re.Match[str]], counterpart: list[re.Match[str]]) -> bool:
+    """The words replaced are the term (and at most one word more), and the counterpart is a few
+    words with content or a lexicon term: "said" for "admitted", not "I" for "she admitted that
+    she"."""
+    text = " ".join(m.group(0) for m in counterpart)
+    return (
+        len(replaced) <= len(_WORD.findall(hit.term.form)) + 1
+        and len(counterpart) <= _MAX_COUNTERPART_WORDS
+        and bool(content_words(text) or load_lexicon().find(text))
+    )
+
+
+def _same_slot(opcodes: list[tuple[str, int, int, int, int]], n: int, words: list[re.Match[str]]) -> bool:
+    """The replaced words sit between the same words in both wordings (or at an end of both),
+    and at least one side shares a word of content, not only "a" or "the"."""
+    sides = [opcodes[k] for k in (n - 1, n + 1) if 0 <= k < len(opcodes)]
+    if any(tag != "equal" for tag, *_ in sides):
+        return False
+    return any(content_words(" ".join(m.group(0) for m in words[a0:a1])) for _, a0, a1, _, _ in sides)
 
 
 def _outlet(unit: ClaimUnit) -> str:

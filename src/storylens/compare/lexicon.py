@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from storylens.compare.text import content_words
+
 NEUTRAL = "neutral"
 _CONTRACTED_NOT = re.compile(r"\w(?:n['’]t)\b", re.IGNORECASE)
 
@@ -50,7 +52,7 @@ class Lexicon:
         self._negation = _word_pattern(polarity["negations"])
         self._opposites: list[tuple[str, str]] = [tuple(pair) for pair in polarity["opposites"]]
         self._polar = _word_pattern({word for pair in self._opposites for word in pair})
-        self._update = _word_pattern(data["update_cues"])
+        self.update_cue_words = frozenset(content_words(" ".join(data["update_cues"])))
 
     def find(self, text: str) -> list[Hit]:
         """Every lexicon term in ``text``, longest form first where forms overlap."""
@@ -70,9 +72,6 @@ class Lexicon:
         start = text.rfind(" ", 0, match.start()) + 1  # the whole contracted word
         following = re.match(r"\s+[\w’'-]+", text[match.end() :])
         return text[start : match.end() + (following.end() if following else 0)].strip()
-
-    def signals_update(self, text: str) -> bool:
-        return bool(self._update.search(text))
 
     def polar_words(self, text: str) -> frozenset[str]:
         """The words of the polarity opposites ("agreed", "refused") that ``text`` uses."""

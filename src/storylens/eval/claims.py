@@ -3,6 +3,14 @@
 A fact is found when one predicted claim's support covers each of the fact's gold spans
 (character Dice >= 0.5, same article, same field); facts and claims pair one-to-one.
 Predicted claims are named ``story id/claim id`` since claim ids need only be unique in a story.
+
+The gold is partial: its facts are a sample of each event's statements (about a third of the
+body text), while the pipeline makes a claim of every statement. So precision is judged only
+on claims whose support shares a character with some gold fact span (``metrics.judged``); a
+claim wholly in unannotated text is *unjudged*, counted but neither right nor wrong. The same
+rule holds for omissions: an article's omission of an unjudged claim is unjudged. Recall is
+unchanged (every gold fact counts). The raw figures, every predicted claim and omission
+counted, are reported beside them (``claims_all``, ``omissions_all``).
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from storylens.eval.metrics import (
     SpanMap,
     conflict_scores,
     covered_share,
+    judged_scores,
     match_claims,
     mean_or_none,
     omission_scores,
@@ -26,7 +35,7 @@ from storylens.eval.metrics import (
 from storylens.models import Claim, Story
 
 
-def _fact_spans(event: GoldEvent) -> list[FactSpans]:
+def fact_spans(event: GoldEvent) -> list[FactSpans]:
     facts = []
     for fact in event.facts:
         spans: SpanMap = defaultdict(list)
@@ -86,8 +95,8 @@ def _by_event(
 
 
 def evaluate_claims(run: CorpusRun) -> dict[str, Any]:
-    """Facts found (by status), omissions and conflicts; see the module docstring for the rule."""
-    facts = [f for event in run.events for f in _fact_spans(event)]
+    """Facts found (by status), omissions and conflicts; see the module docstring for the rules."""
+    facts = [f for event in run.events for f in fact_spans(event)]
     claims = [_claim_spans(run, story, claim) for story in run.stories for claim in story.claims]
     pairs = match_claims(facts, claims)
     shares = [[covered_share(f, c) for c in claims] for f in facts]
@@ -101,12 +110,19 @@ def evaluate_claims(run: CorpusRun) -> dict[str, Any]:
         for conflict in s.conflicts
     ]
     claim_to_fact = {claims[j].id: facts[i].id for i, j in pairs}
+    judged, unjudged = judged_scores(facts, claims, pairs)
+    gold_omissions, predicted_omissions = _gold_omissions(run), _predicted_omissions(run)
+    judged_omissions = {(article, claim) for article, claim in predicted_omissions if claim not in unjudged}
     return {
         "dataset": str(run.folder),
-        "claims": status_scores(facts, claims, pairs),
+        "claims": judged,
+        "unjudged_claims": len(unjudged),
+        "claims_all": status_scores(facts, claims, pairs),
         # a gentler view of the same: how much of each fact's support the best single claim has
         "fact_support_recall": mean_or_none(max(row, default=0.0) for row in shares),
-        "omissions": omission_scores(_gold_omissions(run), _predicted_omissions(run), claim_to_fact),
+        "omissions": omission_scores(gold_omissions, judged_omissions, claim_to_fact),
+        "unjudged_omissions": len(predicted_omissions) - len(judged_omissions),
+        "omissions_all": omission_scores(gold_omissions, predicted_omissions, claim_to_fact),
         **conflict_scores(gold_conflicts, predicted_conflicts, touched),
         "by_event": _by_event(facts, claims, pairs),
     }

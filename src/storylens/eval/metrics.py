@@ -264,6 +264,20 @@ def touches(fact: FactSpans, claim: FactSpans) -> bool:
     return covered_share(fact, claim) > 0
 
 
+def judged(facts: Sequence[FactSpans], claim: FactSpans) -> bool:
+    """The claim's support shares a character with some fact's gold span (same article and field).
+
+    Gold facts are a sample of each event's statements: a claim wholly in text no fact
+    annotates can be neither right nor wrong, so partial-gold precision leaves it out."""
+    return any(
+        min(a[1], b[1]) > max(a[0], b[0])
+        for fact in facts
+        for place, gold in fact.spans.items()
+        for a in gold
+        for b in claim.spans.get(place, [])
+    )
+
+
 def match_claims(facts: Sequence[FactSpans], claims: Sequence[FactSpans]) -> list[tuple[int, int]]:
     """Fact/claim index pairs, one-to-one, where the claim covers all of the fact's gold spans."""
     scores = {}
@@ -290,6 +304,17 @@ def status_scores(
             hits, sum(c.status == status for c in claims), sum(f.status == status for f in facts)
         ).to_dict()
     return result
+
+
+def judged_scores(
+    facts: Sequence[FactSpans], claims: Sequence[FactSpans], pairs: Iterable[tuple[int, int]]
+) -> tuple[dict[str, dict[str, Any]], set[str]]:
+    """:func:`status_scores` over the judged claims only (see :func:`judged`), and the ids of the
+    unjudged ones. A matched claim covers a gold span, so it is always judged."""
+    kept = [j for j, claim in enumerate(claims) if judged(facts, claim)]
+    position = {j: n for n, j in enumerate(kept)}
+    scores = status_scores(facts, [claims[j] for j in kept], [(i, position[j]) for i, j in pairs])
+    return scores, {c.id for j, c in enumerate(claims) if j not in position}
 
 
 def omission_scores(

@@ -1,0 +1,67 @@
+"""What a figure counts, for comparing the figures of two claims (``conflicts``).
+
+A figure counts the noun written right after it ("around 60 *firefighters*", "15 *cents* a
+litre"); when no such noun follows (a date, a clause word, the end: "the death toll rose to
+12 last night", "put the turnout at 12,000"), what it counts is named before it, in its clause,
+and those words stand for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storylens.compare.text import STOPWORDS, Figure, content_words, words
+
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w’'-]*)")
+_CLAUSE_START = re.compile(r".*[;,:—–(]\s*", re.DOTALL)
+WORDS_BEFORE = 8  # how far back in its clause a figure without a noun looks for what it counts
+# Nouns too common to name one thing by themselves: "12 people" and "40 people" may be the dead
+# and the evacuated, "three hours" and "five hours" any two spans of time.
+GENERIC_NOUNS = frozenset(
+    content_words(
+        "people person persons men women children adults others times "
+        "seconds minutes hours days weeks months years"
+    )
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A figure with what it counts."""
+
+    figure: Figure
+    noun: str | None  # the noun right after the figure, as written ("firefighters"); None when none follows
+    words: frozenset[str]  # stems naming what is counted: the words after it, or else those before it
+
+    @property
+    def key(self) -> str | None:
+        """The noun's stem: "firefighter" for "firefighters" and "Firefighters"."""
+        return next(iter(content_words(self.noun)), None) if self.noun else None
+
+
+def counts(
+    text: str, figures: list[Figure], dates: list[tuple[int, int]], cues: frozenset[str]
+) -> list[Count]:
+    """Each figure of ``text`` with what it counts; ``dates``: the date spans, ``cues``: update cue
+    words ("rose"), which say how a figure changed, not what it counts."""
+    return [_count(text, figure, dates, cues) for figure in figures]
+
+
+def _count(text: str, figure: Figure, dates: list[tuple[int, int]], cues: frozenset[str]) -> Count:
+    noun = _noun_after(text, figure.end, dates)
+    if noun is not None:
+        return Count(figure, noun, frozenset(content_words(" ".join(figure.context))))
+    before = _CLAUSE_START.sub("", text[: figure.start])
+    named = content_words(" ".join(words(before)[-WORDS_BEFORE:])) - cues
+    return Count(figure, None, frozenset(named))
+
+
+def _noun_after(text: str, end: int, dates: list[tuple[int, int]]) -> str | None:
+    """The word right after the figure when it can be what is counted: a content word outside
+    a date expression ("12 *last night*" counts nothing named there)."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None or any(s <= match.start(1) < e for s, e in dates):
+        return None
+    word = match.group(1).strip("’'")
+    return word if content_words(word) and word.lower() not in STOPWORDS else None

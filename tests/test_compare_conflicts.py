@@ -1,0 +1,129 @@
+"""Conflicts read by what figures count, updates that need a cue, dates of one event, and framing
+only between words in the same slot. Fictional sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storylens.compare import compare_story
+from storylens.compare.claims import ClaimUnit
+from storylens.compare.conflicts import counts_disagree, figures_disagree
+from storylens.compare.counts import counts
+from storylens.compare.framing import find_framing
+from storylens.compare.lexicon import load_lexicon
+from storylens.compare.text import figures
+from storylens.models import Claim
+from tests.test_compare_fixtures import make_article
+
+
+def _counts(text: str, date: str | None = None):
+    dates = [m.span() for m in re.finditer(re.escape(date), text)] if date else []
+    return counts(text, figures(text, dates), dates, load_lexicon().update_cue_words)
+
+
+def test_the_same_uncommon_noun_is_one_count_whatever_follows():
+    first = _counts("Around 60 firefighters and 14 engines brought it under control.")
+    second = _counts("More than 70 firefighters battled the blaze for four hours.")
+    assert [(a.raw, b.raw) for a, b in counts_disagree(first, second)] == [("60", "70")]
+    assert not counts_disagree(_counts("12 people were killed."), _counts("40 people were evacuated."))
+
+
+def test_a_figure_without_a_noun_counts_what_its_clause_names_before_it():
+    rose = _counts("The death toll from the floods rose to 12 last night.", "last night")
+    assert rose[0].noun is None and {"death", "toll"} <= rose[0].words
+    reached = _counts("As the death toll from the floods reached 15, the search went on.")
+    assert [(a.raw, b.raw) for a, b in counts_disagree(rose, reached)] == [("12", "15")]
+    soldiers = _counts("The army sent 600 soldiers to the valley.")
+    assert not counts_disagree(rose, soldiers)
+
+
+def test_common_nouns_and_far_apart_figures_are_different_counts():
+    assert not figures_disagree(
+        figures("Nine people have lost their lives."), figures("four people were still missing")
+    )
+    assert not figures_disagree(
+        figures("18,000 patients were removed"), figures("4,000 patients were removed")
+    )
+    assert not figures_disagree(
+        figures("18,412 patients were removed"), figures("18,400 patients were removed")
+    )
+
+
+def _evacuation(article_id: str, published: str, sentence: str):
+    body = f"A fire broke out at a chemical warehouse in Port Halden. {sentence} Crews are still at the site."
+    return make_article(
+        article_id, article_id.title(), published, "Warehouse fire", body, names={"Port Halden": "GPE"}
+    )
+
+
+@pytest.mark.slow
+def test_a_later_higher_figure_without_a_cue_is_a_contradiction():
+    story = compare_story(
+        "fire",
+        [
+            _evacuation(
+                "early", "2025-03-04T18:00:00+00:00", "About 300 residents were evacuated from their homes."
+            ),
+            _evacuation(
+                "late", "2025-03-05T07:00:00+00:00", "Around 500 residents were evacuated from their homes."
+            ),
+        ],
+    )
+    (conflict,) = story.conflicts
+    assert conflict.kind == "number" and not conflict.update and "disagree" in conflict.description
+
+
+@pytest.mark.slow
+def test_counts_of_claims_kept_apart_still_conflict():
+    police = "Police said around 300 tractors were involved in the blockade of the Dunmore ring road."
+    clarion = "Nearly 500 tractors clogged every road into Dunmore on Saturday, farmers said."
+    story = compare_story(
+        "blockade",
+        [
+            make_article(
+                "a",
+                "A",
+                "2025-03-15T10:00:00+00:00",
+                "Farmers block Dunmore",
+                police,
+                names={"Dunmore": "GPE"},
+            ),
+            make_article(
+                "b",
+                "B",
+                "2025-03-15T11:00:00+00:00",
+                "Tractors in Dunmore",
+                clarion,
+                names={"Dunmore": "GPE"},
+            ),
+        ],
+    )
+    values = {v.article_id: v.value for c in story.conflicts for v in c.values}
+    assert values == {"a": "300 tractors", "b": "500 tractors"}
+
+
+def _unit(article_id: str, outlet: str, text: str) -> ClaimUnit:
+    article = make_article(article_id, outlet, "2025-03-03T10:00:00+00:00", "Dock strike", text)
+    return ClaimUnit(article, "text", 0, len(text), 0, 0.0, True)
+
+
+def test_framing_contrasts_only_words_in_the_same_slot():
+    same = [
+        _unit("t", "Tabloid", "Union leader Mara Velling admitted the workers wanted a fair deal."),
+        _unit("w", "Wire", "Union leader Mara Velling said the workers wanted a fair deal."),
+    ]
+    mixed = [
+        _unit("t", "Tabloid", "Chaos gripped the docks as the strike began on Monday."),
+        _unit("w", "Wire", "The port authority said the talks on Monday would go on."),
+    ]
+    quoted = [
+        _unit("t", "Tabloid", 'But she admitted that she "should have asked harder questions".'),
+        _unit("w", "Wire", '"I did not know, but I should have asked harder questions," she wrote.'),
+    ]
+    claims = [Claim(f"c{n}", "", "partial") for n in (1, 2, 3)]
+    (framing,) = find_framing(claims, {"c1": same, "c2": mixed, "c3": quoted})
+    assert framing.claim_id == "c1"
+    assert [(v.article_id, v.phrase) for v in framing.variants] == [("t", "admitted"), ("w", "said")]
+    assert framing.note == 'Tabloid writes "admitted" (guilt) where Wire writes "said".'
