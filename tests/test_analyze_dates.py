@@ -100,3 +100,23 @@ def test_weeks_take_their_month_and_month_ends_and_months_of_a_named_year() -> N
 
 def test_a_weekday_after_would_is_ahead_of_publication() -> None:
     assert values("The agency said it would send inspectors on Tuesday.") == {"on Tuesday": "2025-03-11"}
+
+
+def test_seasons_take_the_year_the_sentence_means() -> None:
+    found = values(
+        "Overtime has risen since last autumn. Forty dockers will be hired by the summer. "
+        "The scheme began in the spring of 2023."
+    )
+    assert found == {"since last autumn": "2024", "by the summer": "2025", "in the spring of 2023": "2023"}
+
+
+def test_fixed_holidays_recurring_weekdays_and_small_hours() -> None:
+    found = values(
+        "No weekend off since Christmas. The lamp is lit every Saturday evening. "
+        "The river rose in the early hours of Monday."
+    )
+    assert found == {"since Christmas": "2024-12-25", "in the early hours of Monday": "2025-03-03"}
+
+
+def test_what_was_due_lies_ahead() -> None:
+    assert values("They called off a ban that was due to start on Monday.") == {"on Monday": "2025-03-10"}

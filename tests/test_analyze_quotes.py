@@ -212,3 +212,66 @@ def test_a_quotation_is_not_the_speaker_of_the_verb_after_it() -> None:
         "“an independent technical review” would report within eight weeks."
     )
     assert [q.kind for q in analysed(text).quotes] == ["indirect", "mixed"]
+
+
+def test_an_inquiry_finding_and_a_forecast_are_indirect_quotes() -> None:
+    text = (
+        "The Health Quality Commission published its report on Tuesday.\n\n"
+        "The commission found no evidence that the minister had ordered the practice. "
+        "Forecasters expect the rain to ease by Sunday evening. "
+        "The inspectorate expects to publish its findings soon, a day after an audit found that costs rose."
+    )
+    assert quote_rows(analysed(text)) == [
+        (
+            "no evidence that the minister had ordered the practice",
+            "indirect",
+            "Health Quality Commission",
+            "title",
+        ),
+        ("the rain to ease by Sunday evening", "indirect", "Forecasters", "title"),
+    ]
+
+
+def test_an_as_clause_reports_the_clause_it_opens_and_agreeing_to_act_is_no_speech() -> None:
+    text = (
+        "As the chairman of the Dunmore Growers' Association Owen Pritchard informed, the blockade was "
+        "lifted after the deputy minister Rupert Aldane agreed to receive the farmers on 20 March."
+    )
+    assert quote_rows(analysed(text)) == [
+        (
+            "the blockade was lifted after the deputy minister Rupert Aldane agreed to receive the farmers "
+            "on 20 March",
+            "indirect",
+            "Owen Pritchard",
+            "name",
+        )
+    ]
+
+
+def test_a_defining_relative_clause_reports_nothing_but_one_set_off_by_a_comma_does() -> None:
+    text = (
+        "The union wants a cap on overtime that employers say would leave ships idle in the bay. "
+        "The commission recommended a recount of all waiting lists, which it said would take six months."
+    )
+    assert [(q.text, q.kind) for q in analysed(text).quotes] == [
+        ("would take six months", "indirect"),
+    ]
+
+
+def test_datelines_and_dangling_prepositions_stay_out_and_an_appositive_name_speaks() -> None:
+    text = (
+        "HALDEN, March 10 (Meridian Wire) - The minister resigned on Monday over a rail contract, "
+        "the prime minister's office said.\n\n"
+        "Telvora conceded that the data of 1.2 million customers had been stolen, in what the "
+        "privacy group OpenLine called “a textbook case of corporate negligence”.\n\n"
+        "The Civic Report, a nonprofit news site, reported on Wednesday that a filing by Telvora put "
+        "the number of affected records at 2.1 million."
+    )
+    rows = [(q.text, q.speaker) for q in analysed(text).quotes]
+    assert rows[0] == ("The minister resigned on Monday over a rail contract", "prime minister's office")
+    assert rows[1][0] == "the data of 1.2 million customers had been stolen"
+    assert rows[2] == ("a textbook case of corporate negligence", "OpenLine")
+    assert rows[3] == (
+        "a filing by Telvora put the number of affected records at 2.1 million",
+        "Civic Report",
+    )

@@ -136,7 +136,9 @@ def _article_problems(
             yield f"quote speaker_form {q.speaker_form!r}"
     for d in article.dates:
         yield from _span_problems(article, d.field, d.start, d.end, d.expression, "date")
-        if not DATE_VALUE.match(d.value):
+        if d.value is None and article.published:
+            yield f"date {d.expression!r} left unresolved in an article with a publication date"
+        elif d.value is not None and not DATE_VALUE.match(d.value):
             yield f"date value {d.value!r}"
 
 

@@ -58,10 +58,17 @@ _LEAD_WORDS = (
 _LEAD = r"\b(?:(?P<lead>(?i:" + _LEAD_WORDS + r"))\s+)?"
 _FUTURE_LEADS = frozenset({"as early as", "as late as", "no later than", "next", "coming", "until", "by"})
 _FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|would|shall|'ll|’ll|is due|are due|expected|scheduled|set to|plans? to|planned|intends? to"
-    r"|to be held)\b",
+    r"\b(?:will|would|shall|'ll|’ll|(?:is|are|was|were) due|expected|scheduled|set to|plans? to|planned"
+    r"|intends? to|to be held)\b",
     re.IGNORECASE,
 )
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9}  # first month; winter straddles two years
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+}
 _PATTERNS = [
     ("iso", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b"),
     ("day", _LEAD + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b"),
@@ -77,6 +84,13 @@ _PATTERNS = [
         "month",
         r"\b(?P<month>" + "|".join(m.title() for m in sorted(_FULL_MONTH_NAMES) if m != "may") + r")\b",
     ),
+    (
+        "season",
+        r"\b(?:(?P<lead>(?i:since|by|in|during|until|through|over|before|after))\s+)?(?P<word>(?i:the|last|this|next))"
+        r"\s+(?P<season>(?i:spring|summer|autumn))\b(?:\s+of\s+" + _YEAR + r"\b)?",
+    ),
+    ("holiday", _LEAD + r"(?P<holiday>Christmas(?: Eve| Day)?|Boxing Day)\b"),
+    ("weekday", r"\b(?:(?i:in)\s+)?(?i:the\s+(?:early|small)\s+hours\s+of)\s+" + _WEEKDAY + r"\b"),
     ("weekday", _LEAD + _WEEKDAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
     (
         "relative_day",
@@ -95,7 +109,7 @@ _PATTERNS = [
     ),
     (
         "year",
-        r"\b(?P<lead>(?i:in|since|after|before|by|until|from|during|of))\s+(?:(?i:early|late|mid-?)\s*)?"
+        r"\b(?P<lead>(?i:in|since|after|before|by|until|from|during|of|for))\s+(?:(?i:early|late|mid-?)\s*)?"
         + _YEAR
         + r"\b",
     ),
@@ -129,6 +143,8 @@ def find_dates(text: str, field: SpanField, anchor: Anchor | None) -> list[Tempo
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
+            if kind == "weekday" and text[max(0, start - 6) : start].lower() == "every ":
+                continue  # a recurring day ("every Saturday") is no one date
             value = _resolve(kind, match, anchor, _looks_ahead(text, start, match))
             found.append(TemporalExpression(text[start:end], start, end, value, field))
     return sorted(found, key=lambda t: t.start)
@@ -179,7 +195,7 @@ def _resolve(kind: str, match: re.Match[str], anchor: Anchor | None, ahead: bool
         return _full_date(match, anchor)
     if kind == "month" and groups.get("year"):
         return f"{int(groups['year']):04d}-{_month_number(match):02d}"
-    if kind == "year":
+    if kind == "year" or kind == "season" and groups["year"]:
         return groups["year"]
     if anchor is None:
         return None
@@ -193,6 +209,10 @@ def _resolve(kind: str, match: re.Match[str], anchor: Anchor | None, ahead: bool
         return _week(anchor.day, _WEEK_OFFSETS.get(groups["word"].lower(), 0))
     if kind == "relative_year":
         return str(anchor.day.year + _YEAR_OFFSETS.get(groups["word"].lower(), 0))
+    if kind == "season":
+        return _season(_SEASONS[groups["season"].lower()], groups["word"].lower(), anchor.day, ahead)
+    if kind == "holiday":
+        return _nearest_year_date(*_HOLIDAYS[groups["holiday"].lower()], anchor.day)
     if kind == "weekday":
         return _weekday(
             groups["weekday"].lower(), (groups.get("lead") or "").lower(), anchor.day, ahead
@@ -236,6 +256,21 @@ def _week(anchor: date, offset: int) -> str | None:
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return f"{monday.year:04d}-{monday.month:02d}"
     return str(monday.year) if monday.year == sunday.year else None
+
+
+def _season(first_month: int, word: str, anchor: date, ahead: bool) -> str:
+    """The year of the season meant: "this spring" the anchor's; "next spring" the next to begin;
+    one looked ahead to ("by the summer") the next not yet over; "last autumn" the last one over;
+    else ("since the autumn") the last one begun."""
+    year = anchor.year
+    if word == "this":
+        return str(year)
+    if word == "next":
+        return str(year if anchor.month < first_month else year + 1)
+    if word == "the" and ahead:
+        return str(year if anchor.month < first_month + 3 else year + 1)
+    begun = anchor.month >= first_month + (3 if word == "last" else 0)
+    return str(year if begun else year - 1)
 
 
 def _shift_month(anchor: date, offset: int) -> str:

@@ -15,7 +15,7 @@ import hashlib
 from collections import Counter, defaultdict
 
 from storylens.analyze.grouping import LINK_WORDS, canonical_name, is_acronym
-from storylens.analyze.lexicon import BUSINESS_WORDS, INSTITUTION_WORDS
+from storylens.analyze.lexicon import BUSINESS_WORDS, FEATURE_WORDS, INSTITUTION_WORDS
 from storylens.analyze.names import fold, initials, same_given_name, transliteration_key
 from storylens.models import Article, Entity
 
@@ -147,11 +147,14 @@ def _named_groups(entities: list[Entity]) -> list[list[Entity]]:
 def _shortens(short: str, long: str) -> bool:
     """True when ``short`` is the last two or more words of ``long`` ("Port Authority"), or ``long``
     without a closing business word ("Solvex" for "Solvex Chemicals") or, for two or more words,
-    without a closing institution word ("Kestrel Bay General" for "... General Hospital"). Not
-    other first words, which are often a place a body is named after ("Northgate" / "Northgate Police")."""
+    without a closing institution word ("Kestrel Bay General" for "... General Hospital"), or a
+    natural feature's own name ("Ashwell" for "River Ashwell"). Not other first words, which are
+    often a place a body is named after ("Northgate" / "Northgate Police")."""
     s, full = fold(short).split(), fold(long).split()
     if not s or len(s) >= len(full):
         return False
+    if len(full) == 2 and full[0] in FEATURE_WORDS and full[1:] == s:
+        return True
     if full[: len(s)] == s and len(full) == len(s) + 1:
         return full[-1] in (INSTITUTION_WORDS if len(s) > 1 else BUSINESS_WORDS)
     return len(s) > 1 and full[-len(s) :] == s

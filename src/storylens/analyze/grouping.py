@@ -119,9 +119,13 @@ def is_acronym(name: str) -> bool:
 
 def canonical_name(names: list[str]) -> str:
     """The most complete form: a full name over a surname or acronym, the fuller spelling of a
-    transliteration ("Yuliya" over "Yulia"), then the most frequent."""
+    transliteration ("Yuliya" over "Yulia"), the name written out in full ("Ministry of Transport"
+    over "Transport Ministry", the form an institution's own title takes), then the most frequent."""
     counts = Counter(names)
-    return max(counts, key=lambda n: (len(n.split()) > 1 and not is_acronym(n), _letters(n), counts[n]))
+    return max(
+        counts,
+        key=lambda n: (len(n.split()) > 1 and not is_acronym(n), _letters(n), len(n.split()), counts[n]),
+    )
 
 
 def _letters(name: str) -> int:

@@ -2,19 +2,21 @@
 
 The small model splits or misses long organisation names ("Dunmore Fire and Rescue Service",
 "the Anti-Corruption Prosecutor's Office"); a run of capitalised words joined by "of", "and",
-"the", "-" or "'s" that holds a word such as ministry, council, service or police is one.
+"the", "-" or "'s" (or "at" after the institution word: "the UN Office at Geneva") that holds a
+word such as ministry, council, service or police is one.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storylens.analyze.lexicon import INSTITUTION_WORDS
+from storylens.analyze.lexicon import INSTITUTION_WORDS, PLACE_WORDS
 from storylens.analyze.names import singular
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_NOT_PEOPLE = frozenset({"DATE", "TIME", "GPE", "LOC", "NORP", "FAC"})
 _NAME_LINKS = frozenset({"of", "and", "the", "for", "-", "'s", "’s", "'", "’", "&"})
 
 
@@ -26,7 +28,9 @@ def institution_spans(doc: Doc) -> list[Span]:
     spans, i = [], 0
     while i < len(doc):
         end = i
-        while end < len(doc) and (_is_name_word(doc[end]) or end > i and doc[end].lower_ in _NAME_LINKS):
+        while end < len(doc) and (
+            _is_name_word(doc[end]) or end > i and (doc[end].lower_ in _NAME_LINKS or _seat(doc, end))
+        ):
             end += 1
         if end == i:
             i += 1
@@ -38,6 +42,37 @@ def institution_spans(doc: Doc) -> list[Span]:
         )
         i = end
     return spans
+
+
+def split_apposed_name(span: Span) -> tuple[Span, Span | None]:
+    """The institution's name, and a name of two or three words written straight after its last
+    institution word, which the run took in: "the Dunmore Growers' Association Owen Pritchard"."""
+    last = max(i for i, t in enumerate(span) if institutional([t.text]))
+    tail = span[last + 1 :]
+    if last >= 1 and 2 <= len(tail) <= 3 and all(_may_name_a_person(t) for t in tail):
+        return span[: last + 1], tail
+    return span, None
+
+
+def _may_name_a_person(token: Token) -> bool:
+    """A capitalised word that is no institution, place, date or nationality ("Bank Holiday Monday")."""
+    return (
+        token.is_alpha
+        and token.is_title
+        and token.ent_type_ not in _NOT_PEOPLE
+        and not institutional([token.text], INSTITUTION_WORDS | PLACE_WORDS)
+    )
+
+
+def _seat(doc: Doc, i: int) -> bool:
+    """ "at" naming where an institution sits, as part of its name: "the UN Office at Geneva"."""
+    return (
+        doc[i].lower_ == "at"
+        and 0 < i < len(doc) - 1
+        and doc[i - 1].is_title
+        and doc[i - 1].lower_ in INSTITUTION_WORDS
+        and _is_name_word(doc[i + 1])
+    )
 
 
 def _names_institution(span: Span) -> bool:

@@ -348,6 +348,17 @@ DOCUMENT_NOUNS = frozenset(
     ]
 )
 
+#: Verbs that report a finding when an inquiry or its document is their subject ("the commission
+#: found no evidence that ..."), and verbs that report a forecast ("forecasters expect the rain to
+#: ease"); neither is speech in other uses ("an audit found that ..." inside a clause, "expects to").
+FINDING_VERBS = frozenset(["find", "finds", "found"])
+FORECAST_VERBS = frozenset(["expect", "expects"])
+
+#: Bodies whose conclusions are findings: besides documents, those that hold inquiries.
+INQUIRY_NOUNS = DOCUMENT_NOUNS | frozenset(
+    ["commission", "inquiry", "investigation", "review", "inspectors", "inspectorate", "panel", "tribunal"]
+)
+
 #: Common nouns a report uses for the business it is about ("the company said").
 COMPANY_NOUNS = frozenset(
     [
@@ -603,6 +614,9 @@ INSTITUTION_WORDS = frozenset(
         "prison",
     ]
 )
+
+#: Kinds of natural feature written before the feature's own name ("River Ashwell", "Mount Elgon").
+FEATURE_WORDS = frozenset(["river", "mount", "lake", "cape", "isle"])
 
 #: Words that mark a name as a place, never a person.
 PLACE_WORDS = frozenset(

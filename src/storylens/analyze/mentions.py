@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storylens.analyze.institutions import institution_spans, institutional
+from storylens.analyze.institutions import institution_spans, institutional, split_apposed_name
 from storylens.analyze.lexicon import (
     CAPITAL_STATES,
     COMPANY_NOUNS,
@@ -44,6 +44,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "WORK_OF_ART": "OTHER",
 }
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG"})
+MAX_AGE = 120
 
 
 @dataclass
@@ -68,9 +69,12 @@ def find_mentions(doc: Doc, field: SpanField, outlet: str | None) -> list[Found]
     """The named-entity mentions of one parsed text, retyped where the model errs.
 
     Capitalised names of institutions ("Dunmore Fire and Rescue Service") are read by rule and
-    replace the fragments the model finds inside them.
+    replace the fragments the model finds inside them; a name written straight after one is a
+    person's ("the chairman of the Growers' Association Owen Pritchard").
     """
-    institutions = [_institution(span, field) for span in institution_spans(doc)]
+    institutions = []
+    for name, person in map(split_apposed_name, institution_spans(doc)):
+        institutions += [_institution(name, field)] + ([_person(person, field)] if person is not None else [])
     taken = {i for f in institutions for i in range(f.first_token, f.last_token)}
     found = (
         _from_entity(ent, field, outlet) for ent in doc.ents if not taken & set(range(ent.start, ent.end))
@@ -259,7 +263,32 @@ def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list
         and (field, t.i) not in covered
         and (t.text in surnames or t.text in lone)
     ]
+    extra += _aged_people(docs, covered)
     return sorted([*found, *extra], key=lambda f: (f.field != "title", f.field != "subtitle", f.start))
+
+
+def _aged_people(docs: dict[SpanField, Doc], covered: set[tuple[SpanField, int]]) -> list[Found]:
+    """Full names the model missed that an age in apposition marks as people: "Grandmother
+    Edith Morrow, 71, from Ashby"; the title before them kept as the description."""
+    people = []
+    for field, doc in docs.items():
+        for age in doc[2:-1]:
+            if not (
+                age.is_digit
+                and 0 < int(age.text) < MAX_AGE
+                and doc[age.i - 1].text == "," == doc[age.i + 1].text
+            ):
+                continue
+            end = start = age.i - 1
+            while start > 0 and _is_name_part(doc[start - 1]) and (field, start - 1) not in covered:
+                start -= 1
+            if 2 <= end - start <= 3:
+                people.append(_person(doc[start:end], field))
+    return people
+
+
+def _is_name_part(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and not is_role(token) and token.lower_ not in HONORIFICS
 
 
 def _given_name_start(

@@ -11,10 +11,11 @@ speaker (a floating quote), which is resolved later, with the speakers.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storylens.analyze.lexicon import SPEECH_VERBS
+from storylens.analyze.lexicon import FINDING_VERBS, FORECAST_VERBS, INQUIRY_NOUNS, SPEECH_VERBS
 from storylens.analyze.quotemarks import quoted_spans
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "acomp"})
 _SUBJECT_HOPS = 3
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _SPEAKER_CUT_DEPS = frozenset({"relcl", "acl", "advcl"})
+_CONSENT_LEMMAS = frozenset({"agree"})  # "agreed to receive them": consent to act, not speech
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+, [A-Z][a-z]+\.? \d{1,2} \([^)\n]+\) [-–—] ")
 MIN_PARAPHRASE_WORDS = 2
 MIN_INDIRECT_WORDS = 3
 MAX_COLON_SPEAKER_TOKENS = 6
@@ -86,18 +89,67 @@ def _cue(token: Token) -> _Cue | None:
     """The cue a token starts, if any: a speech verb with a subject, or "according to X"."""
     if token.lower_ == "according":
         return _according_cue(token)
+    if token.lower_ in FINDING_VERBS or token.lower_ in FORECAST_VERBS:
+        return _judgement_cue(token)
     if token.lower_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
         return None
     if any(c.dep_ == "neg" for c in token.children):
         return None
+    if SPEECH_VERBS[token.lower_] in _CONSENT_LEMMAS and any(c.dep_ == "xcomp" for c in token.children):
+        return None
+    if token.dep_ == "relcl" and _describes_its_head(token):
+        return None
     if token.dep_ == "ccomp" and token.head.i < token.i and _is_cue_verb(token.head):
         return None  # reported words ("said a caller had asked for ..."), not a cue
-    subject = _subject(token)
+    subject = _subject(token) or _noun_sentence_subject(token)
     if subject is None or subject.lower_ in _NOBODY or any(c.lower_ in _NOBODY for c in subject.children):
         return None
     if subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
         subject = token.head  # "Voss, who said ...": the speaker is the noun the clause qualifies
     return _Cue(token, _speaker_span(subject), _content(token))
+
+
+def _describes_its_head(verb: Token) -> bool:
+    """True for "a cap that employers say would leave ships idle", "a system they say is grinding
+    them down": what is said has no subject of its own but the noun the clause qualifies, and no
+    comma sets the clause off, so it defines that noun rather than reporting words (unlike "...
+    lists, which it said would take six months")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    edge = verb.left_edge.i
+    return (
+        bool(clauses)
+        and (edge == 0 or verb.doc[edge - 1].text != ",")
+        and all(
+            not any(s.dep_.startswith("nsubj") and s.lower_ not in _RELATIVE_PRONOUNS for s in c.children)
+            for c in clauses
+        )
+    )
+
+
+def _judgement_cue(verb: Token) -> _Cue | None:
+    """A main clause giving an inquiry's finding or a forecast as its subject's claim: "The
+    commission found no evidence that ...", "Forecasters expect the rain to ease"; not "an audit
+    found" inside another clause, "expects to publish" (an intention) nor "it found" (no one named)."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if verb.lower_ in FINDING_VERBS and subject.lower_ not in INQUIRY_NOUNS:
+        return None
+    content = _judged(verb, finding=verb.lower_ in FINDING_VERBS)
+    return _Cue(verb, _speaker_span(subject), content) if content is not None else None
+
+
+def _judged(verb: Token, finding: bool) -> tuple[int, int] | None:
+    """What was found or expected: a clause with its own subject ("expect the rain to ease"), or
+    for a finding the object a that-clause qualifies, kept whole ("no evidence that ...")."""
+    for child in verb.rights:  # not a headline's "..., audit finds", which names no author
+        if child.dep_ == "ccomp" and any(c.dep_.startswith("nsubj") for c in child.children):
+            return _trim(verb.doc, child.left_edge.i, child.right_edge.i + 1)
+        if finding and child.dep_ == "dobj" and any(c.dep_ == "acl" for c in child.children):
+            return _trim(verb.doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
 
 
 def _according_cue(according: Token) -> _Cue | None:
@@ -137,6 +189,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _noun_sentence_subject(verb: Token) -> Token | None:
+    """The noun the parser made the sentence's root, hanging the speech verb on it as a modifier:
+    "The Civic Report, a nonprofit news site, reported on Wednesday that ..."; a sentence has no
+    noun for its predicate, so the verb is the predicate and the noun its subject."""
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+        return head
+    return None
+
+
 def _speaker_span(head: Token) -> Span:
     """The words naming the speaker, without relative clauses or trailing punctuation."""
     cut = {t.i for c in head.subtree if c.dep_ in _SPEAKER_CUT_DEPS and c.i > head.i for t in c.subtree}
@@ -160,19 +222,44 @@ def _content(verb: Token) -> tuple[int, int] | None:
     ]
     if clauses:
         clause = max(clauses, key=lambda c: len(list(c.subtree)))
-        return _trim(verb.doc, clause.left_edge.i, _end_before_nested_speech(clause))
+        before = [t for t in clause.subtree if t.i < verb.i]  # "which" in "which it said would ..."
+        start = (
+            verb.i + 1
+            if before and all(t.lower_ in _RELATIVE_PRONOUNS for t in before)
+            else max(clause.left_edge.i, _after_dateline(verb.sent))
+        )
+        return _trim(verb.doc, start, _end_before_nested_speech(clause))
     named = _quoted_complement(verb)
     if named is not None:
         return named
+    if _is_as_clause(verb):  # "As the minister said, the talks will resume"
+        return _trim(verb.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1)
     if verb.dep_ not in _INTERRUPTING_DEPS:
         return _that_clause(verb)
     if verb.head.i < verb.i:  # "The talks will resume, Ortiz said."
         before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
         if before is None or before.text not in _ATTRIBUTION_BREAKS:
             return None  # "It found that a note described ...": reported, not reporting
-        return _trim(verb.doc, verb.sent.start, verb.left_edge.i)
+        return _trim(verb.doc, _after_dateline(verb.sent), verb.left_edge.i)
     # the parser hung the main clause on the reported one: "Okoye, who ..., said he had asked ..."
     return _trim(verb.doc, verb.right_edge.i + 1, verb.head.right_edge.i + 1)
+
+
+def _is_as_clause(verb: Token) -> bool:
+    """True for a speech verb in an "as" clause before the clause it reports: "As X informed, ..."."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i > verb.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _after_dateline(sentence: Span) -> int:
+    """Where a sentence's own words start, after a wire dateline: "HALDEN, March 10 (Meridian Wire) - "."""
+    doc = sentence.doc
+    found = _DATELINE.match(doc.text, sentence.start_char)
+    end = found.end() if found else sentence.start_char
+    return next((t.i for t in sentence if t.idx >= end), sentence.start)
 
 
 def _quoted_complement(verb: Token) -> tuple[int, int] | None:
@@ -262,9 +349,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[start].text in _EDGE_PUNCTUATION or doc[start].lower_ == "that" or doc[start].is_space
     ):
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in _EDGE_PUNCTUATION or doc[end - 1].is_space or _dangles(doc[end - 1], end)
+    ):
         end -= 1
     return start, end
+
+
+def _dangles(token: Token, end: int) -> bool:
+    """A preposition whose object lies past the end: the "in" of "... stolen, in what X called"."""
+    return token.dep_ == "prep" and any(c.i >= end for c in token.children)
 
 
 def _quoted(

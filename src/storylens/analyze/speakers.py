@@ -420,8 +420,14 @@ def _content_words(span: Span) -> set[str]:
 
 def _unresolved(span: Span) -> Attribution:
     """A speaker no entity stands for ("officials familiar with the file"), named as written,
-    or by the proper name at its head ("the privacy group OpenLine")."""
+    or by the proper name at its head or in apposition to it ("the privacy group OpenLine")."""
     root = span.root
+    named = [
+        c
+        for c in root.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper() and c in span
+    ]
+    root = named[0] if root.pos_ != "PROPN" and named else root
     if root.pos_ == "PROPN" and not root.is_lower:  # not "the Maravian foreign ministry"
         first = min(
             (t.i for t in root.children if t.dep_ == "compound" and t.pos_ == "PROPN"), default=root.i

@@ -62,7 +62,7 @@ class GoldDate:
     expression: str
     start: int
     end: int
-    value: str
+    value: str | None  # None: the article gives nothing to resolve it against
     field: str = "text"
 
 
