@@ -8,7 +8,8 @@ of its articles. For each article it lacks, the reason, first that applies:
 - ``lost``: the article has no claim unit in the story (clustering put it elsewhere);
 - ``boundary``: no claim unit of the article matches the gold span (Dice < 0.5): the clause cut
   differs from the gold's;
-- ``slot``: the claim already holds another unit of that article and field (shown);
+- ``slot``: the claim already holds another unit of that article and field that says something
+  else (cosine under ``same_fact``, so the two may not share a group; shown);
 - ``similarity``: the unit's best cosine to the claim's units is under ``candidate``;
 - ``veto``: close enough, but no member pair joins (``pair_joins``: anchors);
 - ``linkage``: a pair joins, but the mean similarity between the two groups is under
@@ -83,7 +84,11 @@ def _reason(place, gold: list[tuple[int, int]], claim: list[Unit], units: list[U
     text = aligned.units[unit.index].text
     if best_dice(gold, [unit.span]) < MATCH_DICE:
         return "boundary", text
-    taken = [aligned.units[m.index].text for m in claim if m.place == place]
+    taken = [
+        aligned.units[m.index].text
+        for m in claim
+        if m.place == place and aligned.similarity[unit.index, m.index] < THRESHOLDS.same_fact
+    ]
     if taken:
         return "slot", f"{text!r} (the claim holds {taken[0]!r})"
     sims = aligned.similarity[unit.index, [m.index for m in claim]]

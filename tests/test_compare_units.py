@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storylens.analyze.story_quotes import story_quotes
+from storylens.compare.alignment import THRESHOLDS, Features, align
 from storylens.compare.claims import article_claims
 from storylens.compare.conflicts import dates_disagree, figures_disagree
 from storylens.compare.entities import story_entities
 from storylens.compare.lexicon import load_lexicon
+from storylens.compare.summary import _repeats
 from storylens.compare.text import figures
 from tests.test_compare_fixtures import make_article
 
@@ -217,3 +220,84 @@ def test_the_alignment_dev_set_is_labelled():
     assert {r["label"] for r in rows} == {"same", "different", "conflict"}
     assert all(r.get("kind") for r in rows if r["label"] == "conflict")
     assert len({(r["a"], r["b"]) for r in rows}) == len(rows)
+
+
+def _restating_story(restated: float) -> list[list[int]]:
+    """Article a states two things (units 0, 1), b and c one each; ``restated``: a's two cosine."""
+    bodies = {
+        "a": "The mill reopened on Friday. Its owner thanked the crews.",
+        "b": "The mill opened again.",
+        "c": "The owner praised firefighters.",
+    }
+    articles = [
+        make_article(k, k.upper(), "2025-03-03T10:00:00+00:00", "", body) for k, body in bodies.items()
+    ]
+    units = [u for article in articles for u in article_claims(article)]
+    similarity = np.array(
+        [[1.0, restated, 0.9, 0.5], [restated, 1.0, 0.5, 0.85], [0.9, 0.5, 1.0, 0.5], [0.5, 0.85, 0.5, 1.0]]
+    )
+    entities = story_entities(articles)
+    return align(units, similarity, [Features.of(u, entities) for u in units])
+
+
+def test_an_article_may_restate_a_fact_but_two_of_its_facts_stay_apart():
+    assert _restating_story(0.3) == [[0, 2], [1, 3]]  # b's and c's facts are a's two facts
+    assert [sorted(g) for g in _restating_story(THRESHOLDS.same_fact)] == [[0, 1, 2, 3]]  # one thing twice
+
+
+def test_a_claim_moves_to_the_group_closest_to_it_on_average():
+    """x meets y first (0.9), and y's group takes w; the z pair is closer to x on average (0.8
+    against 0.6), though average linkage keeps the two groups apart."""
+    articles = [
+        make_article(k, k.upper(), "2025-03-03T10:00:00+00:00", "", "The mill reopened on Friday.")
+        for k in ("x", "y", "w", "z1", "z2")
+    ]
+    units = [u for article in articles for u in article_claims(article)]
+    similarity = np.array(
+        [
+            [1.0, 0.9, 0.3, 0.8, 0.8],
+            [0.9, 1.0, 0.9, 0.0, 0.0],
+            [0.3, 0.9, 1.0, 0.0, 0.0],
+            [0.8, 0.0, 0.0, 1.0, 0.95],
+            [0.8, 0.0, 0.0, 0.95, 1.0],
+        ]
+    )
+    entities = story_entities(articles)
+    groups = align(units, similarity, [Features.of(u, entities) for u in units])
+    assert sorted(sorted(g) for g in groups) == [[0, 3, 4], [1, 2]]
+
+
+def _told(article_id: str, body: str, place: str, date: tuple[str, str], vector: list[float]):
+    article = make_article(
+        article_id,
+        article_id,
+        "2025-03-05T18:00:00+00:00",
+        "",
+        body,
+        names={place: "GPE"},
+        dates=dict([date]),
+    )
+    unit = article_claims(article)[0]
+    unit.vector = np.array(vector)
+    return article, unit
+
+
+def test_the_summary_tells_an_event_once_though_alignment_kept_its_wordings_apart():
+    opened = _told(
+        "a", "Talks opened in Geneva on Wednesday.", "Geneva", ("on Wednesday", "2025-03-05"), [1, 0]
+    )
+    began = _told(
+        "b", "Negotiations began on 5 March in Geneva.", "Geneva", ("5 March", "2025-03-05"), [0, 1]
+    )
+    vienna = _told(
+        "c", "Talks opened in Vienna on Wednesday.", "Vienna", ("on Wednesday", "2025-03-05"), [0, 1]
+    )
+    entities = story_entities([opened[0], began[0], vienna[0]])
+    assert _repeats(opened[1], began[1], entities)  # same day, same place, cosine 0
+    assert not _repeats(opened[1], vienna[1], entities)
+    said, paraphrased = began[1], vienna[1]
+    said.vector, paraphrased.vector = np.array([1.0, 0.0]), np.array([0.5, 0.866])  # cosine 0.5
+    said.speaker = paraphrased.speaker = "Lena Ortiz"
+    assert _repeats(said, paraphrased, entities)  # a quote and its paraphrase, one speaker
+    paraphrased.speaker = "Amara Okafor"
+    assert not _repeats(said, paraphrased, entities)

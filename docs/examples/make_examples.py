@@ -53,7 +53,9 @@ def main() -> None:
     Analyzer(embed=False).analyze(every)
     stories = [compare_story(event, articles) for event, articles in by_event.items()]
     for story in sorted(stories, key=lambda s: -len(s.article_ids))[:LARGEST]:
-        articles = [a for a in every if a.id in story.article_ids]
+        articles = sorted(
+            (a for a in every if a.id in story.article_ids), key=lambda a: story.article_ids.index(a.id)
+        )
         (EXAMPLES / f"{story.id}.md").write_text(render_markdown(story, articles), encoding="utf-8")
     scores = _claim_scores(events, every, stories)
     print(json.dumps(scores, indent=2) if "--json" in sys.argv else _table(scores))

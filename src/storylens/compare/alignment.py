@@ -3,10 +3,12 @@
 Sentence embeddings propose candidates; what must agree checks them. A pair joins on a strong
 similarity, or on a candidate one anchored by a shared entity, figure, date or wording. A figure,
 date or negation that disagrees does not split such a pair: it makes it a candidate conflict,
-which ``conflicts`` then reads. Groups form best pair first (average linkage): a group holds at
-most one claim per article and text field, and a claim joins a group only when it is close to
-the group as a whole, not to one member. The thresholds are fitted by ``bench/alignment_fit.py``
-on our own labelled pairs (``tests/fixtures/alignment_dev.jsonl``), never on the sample corpus.
+which ``conflicts`` then reads. Groups form best pair first (average linkage): two claims of one
+article and text field share a group only when they say the same thing themselves (an article
+restating a fact), and a claim joins a group only when it is close to the group as a whole, not
+to one member; then each claim moves to the group it is closest to on average, if another. The
+thresholds are fitted by ``bench/alignment_fit.py`` on our own labelled pairs
+(``tests/fixtures/alignment_dev.jsonl``), never on the sample corpus.
 """
 
 from __future__ import annotations
@@ -53,11 +55,7 @@ class Features:
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
         date_spans = [(d.start - unit.start, d.end - unit.start) for d in unit.dates]
-        named: dict[str, tuple[str, str]] = {}
-        for mention in sorted(unit.mentions, key=lambda m: m.start):
-            story_id = entities.of_mention(mention.entity_key)
-            if story_id:
-                named.setdefault(story_id, (mention.type, mention.text))
+        named = named_entities(unit, entities)
         words = content_words(unit.text)
         return cls(
             words=words,
@@ -69,6 +67,16 @@ class Features:
             named=named,
             frame=words - content_words(" ".join(text for _, text in named.values())),
         )
+
+
+def named_entities(unit: ClaimUnit, entities: StoryEntities) -> dict[str, tuple[str, str]]:
+    """Story entity id -> (type, text as first written) of each entity the claim names, in order."""
+    named: dict[str, tuple[str, str]] = {}
+    for mention in sorted(unit.mentions, key=lambda m: m.start):
+        story_id = entities.of_mention(mention.entity_key)
+        if story_id:
+            named.setdefault(story_id, (mention.type, mention.text))
+    return named
 
 
 def anchored(a: Features, b: Features, thresholds: Thresholds = THRESHOLDS) -> bool:
@@ -99,6 +107,7 @@ def align(
     rows, cols = np.nonzero(np.triu(similarity >= thresholds.candidate, k=1))
     order = np.argsort(-similarity[rows, cols], kind="stable")
     group_of = list(range(len(units)))
+    slot = _slot_ids(units)
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         a, b = group_of[i], group_of[j]
@@ -106,21 +115,86 @@ def align(
             continue
         if not pair_joins(float(similarity[i, j]), features[i], features[j], thresholds):
             continue
-        if _slots_clash(units, members[a], members[b]):
-            continue
-        if similarity[np.ix_(members[a], members[b])].mean() < thresholds.candidate:
+        cross = similarity[np.ix_(members[a], members[b])]
+        same_slot = slot[members[a]][:, None] == slot[members[b]][None, :]
+        if _slots_clash(same_slot, cross, thresholds) or cross.mean() < thresholds.candidate:
             continue
         for k in members[b]:
             group_of[k] = a
         members[a] += members.pop(b)
-    return sorted(members.values(), key=lambda g: min(g))
+    groups = _reassign(list(members.values()), slot, similarity, thresholds)
+    return sorted(groups, key=lambda g: min(g))
 
 
-def _slots_clash(units: list[ClaimUnit], first: list[int], second: list[int]) -> bool:
-    """Both groups hold a claim of one article's text field: a fact is stated once per field,
-    so an article's headline and its lead may both carry it, but two body sentences may not."""
-    slots = {(units[i].article.id, units[i].field) for i in first}
-    return any((units[j].article.id, units[j].field) in slots for j in second)
+def _reassign(
+    groups: list[list[int]],
+    slot: np.ndarray,
+    similarity: np.ndarray,
+    thresholds: Thresholds,
+    rounds: int = 3,
+) -> list[list[int]]:
+    """Move each claim to the group it is closest to on average, if that is not its own.
+
+    Best pair first never moves a claim once joined: a clause whose closest neighbour was in a
+    loosely related group stays there, though another group states its fact and is closer to
+    it as a whole (average linkage then kept the two groups apart). A claim moves to the group
+    of highest mean similarity to it when that mean is at least ``candidate`` and above its mean
+    to its own group's other members, and no claim there clashes with it (``_slots_clash``); a
+    few rounds, until nothing moves. Sums are kept per group and updated on each move, so a
+    round costs one pass over the claims."""
+    if not groups:
+        return groups
+    group_of = np.empty(len(slot), dtype=int)
+    for g, members in enumerate(groups):
+        group_of[members] = g
+    sizes = np.bincount(group_of, minlength=len(groups)).astype(float)
+    order = np.argsort(group_of, kind="stable")
+    sums = np.add.reduceat(similarity[:, order], np.searchsorted(group_of[order], range(len(groups))), axis=1)
+    clash = (slot[:, None] == slot[None, :]) & (similarity < thresholds.same_fact)
+    clashes = np.zeros_like(sums)  # per claim and group: members it clashes with
+    rows, cols = np.nonzero(clash)
+    np.add.at(clashes, (rows, group_of[cols]), 1)
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(slot)):
+            own = group_of[i]
+            mates = sizes[own] - 1
+            own_mean = (sums[i, own] - similarity[i, i]) / mates if mates else -np.inf
+            means = np.where(clashes[i] == 0, sums[i] / np.maximum(sizes, 1), -np.inf)
+            means[own] = -np.inf
+            best = int(np.argmax(means))
+            if means[best] <= own_mean or means[best] < thresholds.candidate:
+                continue
+            for table, column in ((sums, similarity[:, i]), (clashes, clash[:, i])):
+                table[:, own] -= column
+                table[:, best] += column
+            sizes[own] -= 1
+            sizes[best] += 1
+            group_of[i] = best
+            moved = True
+        if not moved:
+            break
+    regrouped: dict[int, list[int]] = {}
+    for i, g in enumerate(group_of.tolist()):
+        regrouped.setdefault(g, []).append(i)
+    return list(regrouped.values())
+
+
+def _slots_clash(slots: np.ndarray, cross: np.ndarray, thresholds: Thresholds) -> bool:
+    """Both groups hold a claim of one article's text field, and the two claims say different
+    things: two facts of that article, not one group's. An article may restate a fact (its lead,
+    then a quote or a recap), and its headline and lead may both carry one; but its closest
+    clause to a group must not be kept out because a looser one of its clauses joined first.
+    Two clauses of one article are topically close, so they count as one fact only at
+    ``same_fact``, the similarity the fit found to mark one fact across groups.
+    ``slots``: same article and field, per pair of members; ``cross``: their similarity."""
+    return bool((slots & (cross < thresholds.same_fact)).any())
+
+
+def _slot_ids(units: list[ClaimUnit]) -> np.ndarray:
+    """One number per (article, text field)."""
+    ids: dict[tuple[str, str], int] = {}
+    return np.array([ids.setdefault((u.article.id, u.field), len(ids)) for u in units])
 
 
 def independent_keys(articles) -> dict[str, str]:

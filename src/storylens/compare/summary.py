@@ -1,30 +1,35 @@
 """A neutral extractive summary: whole claims as the outlets wrote them, each cited to all.
 
 Consensus facts are chosen first (facts the outlets dispute are left out), then the main facts
-only some outlets carry; the chosen sentences are told in story order;
-for each fact the most neutral wording among the outlets' variants free of loaded terms (a fact
-told only in slanted words is left out); nothing that repeats a
-sentence already chosen; nothing that no source says, since every sentence is a cited span.
+only some outlets carry; the chosen sentences are told in the order the story was first told
+(the earliest article carrying each fact, and where in it), so the event comes before its
+details whatever their status. For each fact the most neutral wording among the outlets'
+variants free of loaded terms (a fact told only in slanted words is left out); nothing that
+repeats a sentence already chosen, even when alignment kept the two wordings apart; nothing that
+no source says, since every sentence is a cited span.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from storylens.compare.alignment import most_neutral
+from storylens.compare.alignment import THRESHOLDS, most_neutral, named_entities
 from storylens.compare.claims import ClaimUnit
+from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures
 from storylens.models import Citation, Claim, Conflict, SummarySentence
 
 MAX_SENTENCES = 8
-REPEAT_SIMILARITY = 0.8  # cosine above which a candidate says what a chosen sentence says
 MIN_WORDS = 5
 _PRONOUNS = {"he", "she", "they", "it", "this", "we", "i", "that"}
 
 
 def summarise(
-    claims: list[Claim], units_of: dict[str, list[ClaimUnit]], conflicts: list[Conflict]
+    claims: list[Claim],
+    units_of: dict[str, list[ClaimUnit]],
+    conflicts: list[Conflict],
+    entities: StoryEntities,
 ) -> list[SummarySentence]:
     """A contested fact is told only in words that leave the disputed value out (``_undisputed``),
     if any; an updated figure in the latest article's words."""
@@ -39,8 +44,8 @@ def summarise(
     chosen: list[tuple[Claim, ClaimUnit]] = []
     for statuses in tiers:
         tier = [c for c in claims if c.status in statuses]  # claims come most important first
-        chosen += _pick(tier, units_of, chosen)
-    chosen.sort(key=lambda pair: _story_position(units_of[pair[0].id]))
+        chosen += _pick(tier, units_of, chosen, entities)
+    chosen.sort(key=lambda pair: _first_told(units_of[pair[0].id]))
     return [_sentence(claim, unit, units_of[claim.id]) for claim, unit in chosen]
 
 
@@ -59,7 +64,10 @@ def _undisputed(unit: ClaimUnit, conflict: Conflict) -> bool:
 
 
 def _pick(
-    tier: list[Claim], units_of: dict[str, list[ClaimUnit]], chosen: list[tuple[Claim, ClaimUnit]]
+    tier: list[Claim],
+    units_of: dict[str, list[ClaimUnit]],
+    chosen: list[tuple[Claim, ClaimUnit]],
+    entities: StoryEntities,
 ) -> list[tuple[Claim, ClaimUnit]]:
     picked: list[tuple[Claim, ClaimUnit]] = []
     for claim in tier:
@@ -69,7 +77,7 @@ def _pick(
         if not neutral:
             continue
         unit = most_neutral(neutral)
-        if not _repeats(unit, [u for _, u in chosen + picked]):
+        if not any(_repeats(unit, other, entities) for _, other in chosen + picked):
             picked.append((claim, unit))
     return picked
 
@@ -97,12 +105,33 @@ def _quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
-def _repeats(unit: ClaimUnit, chosen: list[ClaimUnit]) -> bool:
-    return any(float(np.dot(unit.vector, other.vector)) >= REPEAT_SIMILARITY for other in chosen)
+def _repeats(unit: ClaimUnit, other: ClaimUnit, entities: StoryEntities) -> bool:
+    """The two sentences may tell one fact, though alignment kept their claims apart (average
+    linkage can): as close as one fact across groups (``same_fact``); a candidate pair by one
+    speaker (a quote and its paraphrase: "The sprinklers did their job there," she said /
+    Castellane said the sprinkler system had activated); or an event of the same day naming the
+    same party ("opened talks in Geneva on Wednesday" / "Negotiations began on 5 March in
+    Geneva"). A summary is short: better one fact too few than one told twice."""
+    similarity = float(np.dot(unit.vector, other.vector))
+    if similarity >= THRESHOLDS.same_fact:
+        return True
+    if unit.speaker and unit.speaker == other.speaker and similarity >= THRESHOLDS.candidate:
+        return True
+    if not {d.value for d in unit.dates} & {d.value for d in other.dates}:
+        return False
+    return bool(named_entities(unit, entities).keys() & named_entities(other, entities).keys())
 
 
-def _story_position(units: list[ClaimUnit]) -> float:
-    return sum(u.position for u in units) / len(units)
+def _first_told(units: list[ClaimUnit]) -> tuple:
+    """Where the story first told the fact: the earliest article carrying it, its place there."""
+    return min(
+        (
+            u.article.published is None,
+            u.article.published.timestamp() if u.article.published else 0,
+            u.position,
+        )
+        for u in units
+    )
 
 
 def _sentence(claim: Claim, unit: ClaimUnit, carriers: list[ClaimUnit]) -> SummarySentence:
