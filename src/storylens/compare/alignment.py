@@ -13,7 +13,8 @@ thresholds are fitted by ``bench/alignment_fit.py`` on our own labelled pairs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -37,6 +38,10 @@ class Thresholds:
 # Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
 THRESHOLDS = Thresholds(candidate=0.45, strong=0.95, shared_wording=0.0, same_fact=0.6)
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
+SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another date
+# A plan ("will meet on Tuesday"): the analysis resolves a weekday to the past one, so its date
+# may be misread.
+PLAN = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) due to|plans? to)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +56,8 @@ class Features:
     polar: frozenset[str]  # polarity words used ("agreed", "refused")
     named: dict[str, tuple[str, str]]  # story entity id -> (type, text as first written), in order
     frame: set[str]  # the content words outside names: what is said of them
+    plan: bool = False  # speaks of a plan, so its date may be misread (``PLAN``)
+    event: set[str] = field(default_factory=set)  # content words before its date in its clause
 
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
@@ -66,7 +73,17 @@ class Features:
             polar=load_lexicon().polar_words(unit.text),
             named=named,
             frame=words - content_words(" ".join(text for _, text in named.values())),
+            plan=bool(PLAN.search(unit.text)),
+            event=_event(unit),
         )
+
+
+def _event(unit: ClaimUnit) -> set[str]:
+    """The content words before the claim's date in its clause: what happened on that date."""
+    if not unit.dates:
+        return set()
+    before = unit.text[: unit.dates[0].start - unit.start]
+    return content_words(re.split(r"[;,:—–]", before)[-1])
 
 
 def named_entities(unit: ClaimUnit, entities: StoryEntities) -> dict[str, tuple[str, str]]:
@@ -89,8 +106,33 @@ def anchored(a: Features, b: Features, thresholds: Thresholds = THRESHOLDS) -> b
     )
 
 
+def dates_disagree(first: set[str], second: set[str]) -> bool:
+    """One date each, different at their common precision ("2025-03" agrees with "2025-03-04")."""
+    if len(first) != 1 or len(second) != 1:
+        return False
+    (a,), (b,) = first, second
+    common = min(len(a), len(b))
+    return a[:common] != b[:common]
+
+
+def dated_apart(a: Features, b: Features) -> bool:
+    """Two events of different days ("talks began on 5 March" / "Thursday's session lasted three
+    hours"): each claim one date, the dates different, worded apart. Worded alike, they are one
+    fact told with two dates, a conflict to report, as are claims whose words before the date
+    (what happened then) are alike; a plan's date may be misread, so it never keeps claims apart."""
+    return (
+        dates_disagree(a.dates, b.dates)
+        and not (a.plan or b.plan)
+        and jaccard(a.words, b.words) < SAME_WORDING
+        and jaccard(a.event, b.event) < SAME_WORDING
+    )
+
+
 def pair_joins(similarity: float, a: Features, b: Features, thresholds: Thresholds = THRESHOLDS) -> bool:
-    """The two claims state the same fact, agreeing or not on its figure, date or polarity."""
+    """The two claims state the same fact, agreeing or not on its figure, date or polarity; not
+    two events of different days (``dated_apart``)."""
+    if dated_apart(a, b):
+        return False
     return similarity >= thresholds.strong or (
         similarity >= thresholds.candidate and anchored(a, b, thresholds)
     )
@@ -108,6 +150,7 @@ def align(
     order = np.argsort(-similarity[rows, cols], kind="stable")
     group_of = list(range(len(units)))
     slot = _slot_ids(units)
+    votes = _date_votes(features)
     members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
     for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
         a, b = group_of[i], group_of[j]
@@ -117,12 +160,16 @@ def align(
             continue
         cross = similarity[np.ix_(members[a], members[b])]
         same_slot = slot[members[a]][:, None] == slot[members[b]][None, :]
-        if _slots_clash(same_slot, cross, thresholds) or cross.mean() < thresholds.candidate:
+        if (
+            _slots_clash(same_slot, cross, thresholds)
+            or votes[np.ix_(members[a], members[b])].sum() > 0
+            or cross.mean() < thresholds.candidate
+        ):
             continue
         for k in members[b]:
             group_of[k] = a
         members[a] += members.pop(b)
-    groups = _reassign(list(members.values()), slot, similarity, thresholds)
+    groups = _reassign(list(members.values()), slot, similarity, votes, thresholds)
     return sorted(groups, key=lambda g: min(g))
 
 
@@ -130,6 +177,7 @@ def _reassign(
     groups: list[list[int]],
     slot: np.ndarray,
     similarity: np.ndarray,
+    votes: np.ndarray,
     thresholds: Thresholds,
     rounds: int = 3,
 ) -> list[list[int]]:
@@ -139,9 +187,10 @@ def _reassign(
     loosely related group stays there, though another group states its fact and is closer to
     it as a whole (average linkage then kept the two groups apart). A claim moves to the group
     of highest mean similarity to it when that mean is at least ``candidate`` and above its mean
-    to its own group's other members, and no claim there clashes with it (``_slots_clash``); a
-    few rounds, until nothing moves. Sums are kept per group and updated on each move, so a
-    round costs one pass over the claims."""
+    to its own group's other members, no claim there clashes with it (``_slots_clash``), and
+    its dated members tell no other day's event (``_date_votes``); a few rounds, until nothing
+    moves. Sums are kept per group and updated on each move, so a round costs one pass over the
+    claims."""
     if not groups:
         return groups
     group_of = np.empty(len(slot), dtype=int)
@@ -154,18 +203,19 @@ def _reassign(
     clashes = np.zeros_like(sums)  # per claim and group: members it clashes with
     rows, cols = np.nonzero(clash)
     np.add.at(clashes, (rows, group_of[cols]), 1)
+    against = np.add.reduceat(votes[:, order], np.searchsorted(group_of[order], range(len(groups))), axis=1)
     for _ in range(rounds):
         moved = False
         for i in range(len(slot)):
             own = group_of[i]
             mates = sizes[own] - 1
             own_mean = (sums[i, own] - similarity[i, i]) / mates if mates else -np.inf
-            means = np.where(clashes[i] == 0, sums[i] / np.maximum(sizes, 1), -np.inf)
+            means = np.where((clashes[i] == 0) & (against[i] <= 0), sums[i] / np.maximum(sizes, 1), -np.inf)
             means[own] = -np.inf
             best = int(np.argmax(means))
             if means[best] <= own_mean or means[best] < thresholds.candidate:
                 continue
-            for table, column in ((sums, similarity[:, i]), (clashes, clash[:, i])):
+            for table, column in ((sums, similarity[:, i]), (clashes, clash[:, i]), (against, votes[:, i])):
                 table[:, own] -= column
                 table[:, best] += column
             sizes[own] -= 1
@@ -189,6 +239,20 @@ def _slots_clash(slots: np.ndarray, cross: np.ndarray, thresholds: Thresholds) -
     ``same_fact``, the similarity the fit found to mark one fact across groups.
     ``slots``: same article and field, per pair of members; ``cross``: their similarity."""
     return bool((slots & (cross < thresholds.same_fact)).any())
+
+
+def _date_votes(features: list[Features]) -> np.ndarray:
+    """Per pair of claims with one date each (no plan): 1 when they tell events of different days
+    (``dated_apart``), -1 when not; else 0. Two groups are kept apart when their cross pairs sum
+    above 0, most of their dated pairs telling other days: an undated claim close to both
+    ("the talks in Geneva ran for hours") must not bridge "began on 5 March" and "Thursday's
+    session lasted three hours"; a group that already holds the other's day agrees with it."""
+    votes = np.zeros((len(features), len(features)), dtype=np.float32)
+    dated = [i for i, f in enumerate(features) if len(f.dates) == 1 and not f.plan]
+    for n, i in enumerate(dated):
+        for j in dated[n + 1 :]:
+            votes[i, j] = votes[j, i] = 1 if dated_apart(features[i], features[j]) else -1
+    return votes
 
 
 def _slot_ids(units: list[ClaimUnit]) -> np.ndarray:
@@ -254,12 +318,15 @@ def _support(unit: ClaimUnit, sources: dict[str, str]) -> Support:
 
 
 def most_neutral(units: list[ClaimUnit]) -> ClaimUnit:
-    """The variant a careful reader would quote: body text, no loaded words, not opening on a pronoun."""
+    """The variant a careful reader would quote: body text opening as a sentence does (not a
+    clause cut from mid-sentence, "injuring 12 workers"), no loaded words, not opening on a
+    pronoun."""
     lexicon = load_lexicon()
 
     def rank(unit: ClaimUnit) -> tuple:
         opens_on_pronoun = unit.text.split(" ", 1)[0].lower() in {"he", "she", "they", "it", "this", "we"}
+        mid_sentence = not unit.text.lstrip("\"'“‘")[:1].isupper()
         copy = unit.article.duplicate_of is not None
-        return (unit.in_headline, len(lexicon.loaded(unit.text)), opens_on_pronoun, copy)
+        return (unit.in_headline, mid_sentence, len(lexicon.loaded(unit.text)), opens_on_pronoun, copy)
 
     return min(units, key=rank)

@@ -24,12 +24,14 @@ _MIN_CLAUSE_WORDS = 4
 # clause of time or cause ("..., a day after an audit found ...", "..., as flames spread") open
 # one; after a conjunction the clause must start with a subject. A subordinate clause whose
 # subject is a pronoun ("..., a day before they were due to end") leans on the main clause and
-# stays with it.
+# stays with it, as do a comparison (", as early as next month") and a clause with no subject
+# (", as was reported by ...").
 _JOINT = re.compile(
     r"\s*;\s+|:\s+(?=\S)|,\s+(?:and|but|while|whereas|although|yet)\s+|,\s+(?P<free>including that)\s+"
     r"|,\s+(?=(?P<participle>[a-z]{3,}ing)\s)"
     r"|,\s+(?=(?P<subordinate>(?:(?:a|the|one|two|three|a few) (?:days?|hours?|weeks?|months?) |days |hours |"
-    r"weeks |months |shortly |just |soon )?(?:after|before|as|when|because)\s+(?!well\b)(?P<subject>\w+)))"
+    r"weeks |months |shortly |just |soon )?(?:after|before|as|when|because)\s+"
+    r"(?!(?:well|was|were|is|are|has|had|have|did|does)\b|\w+ as\b)(?P<subject>\w+)))"
 )
 _NOT_PARTICIPLES = frozenset(
     {"including", "according", "during", "morning", "evening", "something", "nothing"}

@@ -1,13 +1,14 @@
-"""Clause boundaries from a dependency parse: where one sentence states several facts.
+"""Clause boundaries from a dependency parse: where one sentence joins statements.
 
-A reader lists "the boiler exploded" and "a fire broke out" as two facts even when one
-sentence says "A fire broke out after the boiler exploded". The parse finds such joints: a
-second verb coordinated with the main one and with its own subject ("..., but the union said
-...") or its own object or complement ("accepted the resignation and appointed ..."), a
-clause with its own subject opened by "after", "before", "while", "whereas", "although" or
-"though" that ends or opens the sentence, and a trailing non-restrictive relative clause that
-carries a figure or a date (", which employs 300 people"). Only pieces that may hold such a
-joint are parsed (a cheap word test first), in one batch, so the cost stays small.
+A reader lists "the company rejected the plan" and "the union called a strike" as two facts
+even when one sentence says "The company rejected the plan and the union called a strike". The
+parse finds such joints: a second verb coordinated with the main one and with its own subject
+("..., but the union said ...") or its own object or complement ("accepted the resignation and
+appointed ..."). A relative clause ("..., which was never marked after 1991", "..., who spent
+20 years mapping ...") or a subordinate one ("... was interrupted after the other side
+refused ...") depends on its main clause and stays with it: cut off, it reads as no statement.
+Only pieces that may hold a joint are parsed (a cheap word test first), in one batch, so the
+cost stays small.
 """
 
 from __future__ import annotations
@@ -19,20 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 MIN_CLAUSE_WORDS = 4
-SPLIT_MARKS = frozenset({"after", "before", "while", "whereas", "although", "though"})
-_MAY_JOIN = re.compile(
-    r"\b(?:and|but|yet|after|before|while|whereas|although|though|which|who|where)\b", re.I
-)
+_MAY_JOIN = re.compile(r"\b(?:and|but|yet)\b", re.I)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 _COMPLEMENTS = frozenset({"dobj", "attr", "ccomp", "xcomp", "oprd", "dative", "prep", "agent"})
-# Month and day names as written (capitalised, so the modal "may" is no date).
-_DATE_WORDS = frozenset(
-    [
-        *("January", "February", "March", "April", "May", "June", "July", "August"),
-        *("September", "October", "November", "December", "Monday", "Tuesday", "Wednesday"),
-        *("Thursday", "Friday", "Saturday", "Sunday"),
-    ]
-)
 _SENTENCE_END = frozenset(".!?\"'”’")
 
 
@@ -54,8 +44,7 @@ def _may_join(text: str) -> bool:
 
 def clause_spans(doc: Doc) -> list[tuple[int, int]]:
     """The doc cut before each clause that states a fact of its own; each piece keeps 4+ words."""
-    starts = {i for token in doc for i in _clause_starts(token)} | set(_relative_starts(doc))
-    cuts = sorted(i for i in starts if 0 < i < len(doc))
+    cuts = sorted(token.left_edge.i for token in doc if _opens_clause(token) and token.left_edge.i > 0)
     pieces, begin = [], 0
     for cut in cuts:
         if _words(doc[begin:cut]) >= MIN_CLAUSE_WORDS and _words(doc[cut:]) >= MIN_CLAUSE_WORDS:
@@ -65,20 +54,14 @@ def clause_spans(doc: Doc) -> list[tuple[int, int]]:
     return [span for span in (_trimmed(doc, b, e) for b, e in pieces) if span]
 
 
-def _clause_starts(token: Token) -> list[int]:
-    """Token indices where a clause headed by ``token`` begins, or the sentence resumes after it."""
-    if not _main_verb(token.head):
-        return []
-    if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and _states_own_fact(token):
-        return [token.left_edge.i]
-    if not any(child.dep_ in _SUBJECTS for child in token.children):
-        return []
-    if token.dep_ == "advcl" and _opens_on_mark(token):
-        if _trailing(token):
-            return [token.left_edge.i]
-        if token.left_edge.i == 0:
-            return [token.right_edge.i + 1]
-    return []
+def _opens_clause(token: Token) -> bool:
+    """``token`` heads a second verb of the main clause that states a fact of its own."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in {"VERB", "AUX"}
+        and _main_verb(token.head)
+        and _states_own_fact(token)
+    )
 
 
 def _main_verb(token: Token) -> bool:
@@ -98,37 +81,13 @@ def _states_own_fact(token: Token) -> bool:
     return any(child.dep_ in own for child in token.children)
 
 
-def _opens_on_mark(token: Token) -> bool:
-    """The clause begins with its "after", "while", ...: not "a day before they were due to end"."""
-    first = token.doc[token.left_edge.i]
-    return first.dep_ == "mark" and first.lower_ in SPLIT_MARKS and first.head.i == token.i
-
-
-def _relative_starts(doc: Doc) -> list[int]:
-    """Trailing non-restrictive relative clauses carrying a figure or a date."""
-    return [
-        token.left_edge.i
-        for token in doc
-        if token.dep_ == "relcl"
-        and token.left_edge.i > 0
-        and doc[token.left_edge.i - 1].text == ","
-        and _trailing(token)
-        and any(t.like_num or t.text in _DATE_WORDS for t in token.subtree)
-    ]
-
-
-def _trailing(token: Token) -> bool:
-    """Nothing but punctuation follows the token's subtree."""
-    return all(t.is_punct for t in token.doc[token.right_edge.i + 1 :])
-
-
 def _words(span) -> int:
     return sum(not t.is_punct for t in span)
 
 
 def _trimmed(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
     """The piece's character span without a joining word or comma at either edge."""
-    while begin < end and (doc[begin].is_punct or _joiner(doc[begin])):
+    while begin < end and (doc[begin].is_punct or doc[begin].dep_ == "cc"):
         begin += 1
     while end > begin and (
         (doc[end - 1].is_punct and doc[end - 1].text not in _SENTENCE_END) or doc[end - 1].dep_ == "cc"
@@ -137,7 +96,3 @@ def _trimmed(doc: Doc, begin: int, end: int) -> tuple[int, int] | None:
     if begin == end:
         return None
     return doc[begin].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _joiner(token: Token) -> bool:
-    return token.dep_ == "cc" or (token.dep_ == "mark" and token.lower_ in SPLIT_MARKS)

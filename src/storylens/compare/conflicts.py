@@ -10,14 +10,13 @@ developing story; a later figure without a cue is a contradiction.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from storylens.compare.alignment import THRESHOLDS, Features
+from storylens.compare.alignment import SAME_WORDING, THRESHOLDS, Features, dates_disagree
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.counts import GENERIC_NOUNS, Count, counts
 from storylens.compare.lexicon import load_lexicon
@@ -26,11 +25,9 @@ from storylens.models import Article, Conflict, ConflictKind, ConflictValue
 
 ROUNDING = 0.05  # a round figure this close to an exact one says the same
 MAX_RATIO = 3.0  # police and organisers' crowd counts, the most apart accounts of one count, differ less
-SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another date
 NEGATION_WORDING = 0.8  # a bare negation is a clash only between nearly the same words
 CUE_WINDOW = 3  # an update cue counts within this many words before its figure ("has risen to 15")
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE")
-_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) due to|plans? to)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -186,15 +183,6 @@ def _same_count(a: Figure, b: Figure) -> bool:
     return jaccard(set(a.context), set(b.context)) >= 0.5 or (len(smaller) >= 2 and smaller <= larger)
 
 
-def dates_disagree(first: set[str], second: set[str]) -> bool:
-    """One date each, different at their common precision ("2025-03" agrees with "2025-03-04")."""
-    if len(first) != 1 or len(second) != 1:
-        return False
-    (a,), (b,) = first, second
-    common = min(len(a), len(b))
-    return a[:common] != b[:common]
-
-
 def disagreements(
     a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features
 ) -> Iterator[tuple[ConflictKind, str, str]]:
@@ -315,15 +303,9 @@ def _dates_clash(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> bool
     not when a date is its own article's day ("today" in articles of different days)."""
     if not dates_disagree(fa.dates, fb.dates) or _said_of_today(a) or _said_of_today(b):
         return False
-    if _FUTURE.search(a.text) or _FUTURE.search(b.text):
+    if fa.plan or fb.plan:
         return False  # a plan against an event ("would send inspectors on Tuesday"), or a weekday misread
-    return jaccard(fa.words, fb.words) >= SAME_WORDING or jaccard(_event(a), _event(b)) >= SAME_WORDING
-
-
-def _event(unit: ClaimUnit) -> set[str]:
-    """The content words before the claim's date in its clause: what happened on that date."""
-    before = unit.text[: unit.dates[0].start - unit.start]
-    return content_words(re.split(r"[;,:—–]", before)[-1])
+    return jaccard(fa.words, fb.words) >= SAME_WORDING or jaccard(fa.event, fb.event) >= SAME_WORDING
 
 
 def _said_of_today(unit: ClaimUnit) -> bool:

@@ -1,4 +1,5 @@
-"""A neutral extractive summary: whole claims as the outlets wrote them, each cited to all.
+"""A neutral extractive summary: whole claims as the outlets wrote them, each cited to what
+says the same thing.
 
 Consensus facts are chosen first (facts the outlets dispute are left out), then the main facts
 only some outlets carry; the chosen sentences are told in the order the story was first told
@@ -6,22 +7,35 @@ only some outlets carry; the chosen sentences are told in the order the story wa
 details whatever their status. For each fact the most neutral wording among the outlets'
 variants free of loaded terms (a fact told only in slanted words is left out); nothing that
 repeats a sentence already chosen, even when alignment kept the two wordings apart; nothing that
-no source says, since every sentence is a cited span.
+no source says, since every sentence is a cited span. A sentence is cited only to the variants
+that say the same (an aligned claim holds looser neighbours too), needs two independent sources
+of its own, and a disputed account is told only with its speaker, never as fact.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-from storylens.compare.alignment import THRESHOLDS, most_neutral, named_entities
+from storylens.compare.alignment import (
+    SAME_WORDING,
+    THRESHOLDS,
+    Features,
+    dates_disagree,
+    most_neutral,
+    named_entities,
+)
 from storylens.compare.claims import ClaimUnit
+from storylens.compare.conflicts import disagreements
 from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import load_lexicon
-from storylens.compare.text import figures
+from storylens.compare.text import figures, jaccard
 from storylens.models import Citation, Claim, Conflict, SummarySentence
 
 MAX_SENTENCES = 8
 MIN_WORDS = 5
+_OWN_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)  # the first person plural
 _PRONOUNS = {"he", "she", "they", "it", "this", "we", "i", "that"}
 
 
@@ -30,23 +44,28 @@ def summarise(
     units_of: dict[str, list[ClaimUnit]],
     conflicts: list[Conflict],
     entities: StoryEntities,
+    featured: tuple[list[ClaimUnit], list[Features]],
 ) -> list[SummarySentence]:
     """A contested fact is told only in words that leave the disputed value out (``_undisputed``),
-    if any; an updated figure in the latest article's words."""
+    if any; an updated figure in the latest article's words. ``featured``: the story's units and
+    their features."""
     usable = {claim_id: units for claim_id, units in units_of.items()}
     for conflict in conflicts:
         for claim_id in conflict.claim_ids:
             usable[claim_id] = [u for u in usable[claim_id] if _undisputed(u, conflict)]
+    kept = {id(u) for units in usable.values() for u in units}
+    reported = {cid: [u for u in units if id(u) not in kept] for cid, units in units_of.items()}
+    story = _Story(*featured, entities, reported)
     units_of = {claim_id: units for claim_id, units in usable.items() if units}
     claims = [c for c in claims if c.id in units_of]
     independent = len({s.copy_of or s.article_id for c in claims for s in c.support})
     tiers = [["consensus"], ["partial"]] + ([["unique"]] if independent == 1 else [])
-    chosen: list[tuple[Claim, ClaimUnit]] = []
+    chosen: list[tuple[Claim, list[ClaimUnit]]] = []
     for statuses in tiers:
         tier = [c for c in claims if c.status in statuses]  # claims come most important first
-        chosen += _pick(tier, units_of, chosen, entities)
-    chosen.sort(key=lambda pair: _first_told(units_of[pair[0].id]))
-    return [_sentence(claim, unit, units_of[claim.id]) for claim, unit in chosen]
+        chosen += _pick(tier, units_of, chosen, story, min(independent, 2))
+    chosen.sort(key=lambda pair: _first_told(pair[1]))
+    return [_sentence(claim, backing) for claim, backing in chosen]
 
 
 def _undisputed(unit: ClaimUnit, conflict: Conflict) -> bool:
@@ -66,10 +85,13 @@ def _undisputed(unit: ClaimUnit, conflict: Conflict) -> bool:
 def _pick(
     tier: list[Claim],
     units_of: dict[str, list[ClaimUnit]],
-    chosen: list[tuple[Claim, ClaimUnit]],
-    entities: StoryEntities,
-) -> list[tuple[Claim, ClaimUnit]]:
-    picked: list[tuple[Claim, ClaimUnit]] = []
+    chosen: list[tuple[Claim, list[ClaimUnit]]],
+    story: _Story,
+    sources: int,
+) -> list[tuple[Claim, list[ClaimUnit]]]:
+    """Per claim, its most neutral readable wording with what backs it (``_backing``), when that
+    is at least ``sources`` independent sources and the wording repeats no chosen sentence."""
+    picked: list[tuple[Claim, list[ClaimUnit]]] = []
     for claim in tier:
         if len(chosen) + len(picked) >= MAX_SENTENCES:
             break
@@ -77,9 +99,73 @@ def _pick(
         if not neutral:
             continue
         unit = most_neutral(neutral)
-        if not any(_repeats(unit, other, entities) for _, other in chosen + picked):
-            picked.append((claim, unit))
+        backing = story.backing(unit, units_of[claim.id])
+        if backing is None or _sources(backing + story.reported_of[claim.id]) < sources:
+            continue
+        if not any(_repeats(unit, other[0], story.entities) for _, other in chosen + picked):
+            picked.append((claim, backing))
     return picked
+
+
+class _Story:
+    """The story's claim units with their features: what may back a summary sentence."""
+
+    def __init__(
+        self,
+        units: list[ClaimUnit],
+        features: list[Features],
+        entities: StoryEntities,
+        reported: dict[str, list[ClaimUnit]],
+    ) -> None:
+        """``reported``: per claim, its units that a reported conflict keeps out of the summary
+        (a side of the dispute, an earlier figure): they state the fact, so its sources count
+        them, but they back no sentence, and leave no dispute to find."""
+        self.units, self.entities, self.reported_of = units, entities, reported
+        self.reported = {id(u) for sides in reported.values() for u in sides}
+        self.features = {id(u): f for u, f in zip(units, features, strict=True)}
+        self.vectors = np.stack([u.vector for u in units]) if units else np.zeros((0, 0))
+
+    def backing(self, unit: ClaimUnit, group: list[ClaimUnit]) -> list[ClaimUnit] | None:
+        """The variants that say what ``unit`` says (``_backs``), ``unit`` first. A claim holds
+        looser neighbours too ("the envoy had left to consult her capital" beside "the other
+        delegation left first"): they back nothing. None when a variant of its claim, or one as
+        close, disagrees with it (figure, date, polarity, actor) and it is not attributed: a
+        disputed account is told only as someone's (its speaker's), never as fact."""
+        members = {id(u) for u in group}
+        close = self.vectors @ unit.vector >= THRESHOLDS.same_fact
+        nearby = [u for u, near in zip(self.units, close, strict=True) if near and id(u) not in members]
+        own = self.features[id(unit)]
+        backing, disputed = [unit], False
+        for other in group + nearby:
+            if other is unit or id(other) in self.reported:
+                continue
+            theirs = self.features[id(other)]
+            if any(disagreements(unit, other, own, theirs)):
+                disputed = True
+            elif _backs(unit, other, own, theirs, id(other) in members):
+                backing.append(other)
+        return None if disputed and not unit.speaker else backing
+
+
+def _backs(unit: ClaimUnit, other: ClaimUnit, own: Features, theirs: Features, same_claim: bool) -> bool:
+    """``other`` says what ``unit`` says: as close as one fact (``same_fact``), no other date (even
+    one of a plan or of its own day: "suspended on Thursday" backs no "opened on Wednesday"), and
+    a body sentence of its claim or worded alike (alignment may keep one fact's wordings apart,
+    and a headline tells several facts at once)."""
+    return (
+        float(np.dot(unit.vector, other.vector)) >= THRESHOLDS.same_fact
+        and not _another_date(own.dates, theirs.dates)
+        and ((same_claim and not other.in_headline) or jaccard(own.words, theirs.words) >= SAME_WORDING)
+    )
+
+
+def _another_date(own: set[str], theirs: set[str]) -> bool:
+    """``theirs`` gives a date that agrees with none of ``own``'s (at their common precision)."""
+    return bool(own) and any(all(dates_disagree({t}, {o}) for o in own) for t in theirs)
+
+
+def _sources(units: list[ClaimUnit]) -> int:
+    return len({u.article.duplicate_of or u.article.id for u in units})
 
 
 def _readable(unit: ClaimUnit) -> bool:
@@ -96,8 +182,11 @@ def _readable(unit: ClaimUnit) -> bool:
 
 
 def _neutral(unit: ClaimUnit) -> bool:
-    """No loaded term of the lexicon: a fact told only in slanted words stays out of the summary."""
-    return not load_lexicon().loaded(unit.text)
+    """No loaded term of the lexicon, and no outlet speaking as a party ("Our own minister stayed
+    put") outside a quote: a fact told only in slanted words stays out of the summary."""
+    return not load_lexicon().loaded(unit.text) and (
+        unit.quote is not None or not _OWN_VOICE.search(unit.text)
+    )
 
 
 def _quotes_balanced(text: str) -> bool:
@@ -134,10 +223,8 @@ def _first_told(units: list[ClaimUnit]) -> tuple:
     )
 
 
-def _sentence(claim: Claim, unit: ClaimUnit, carriers: list[ClaimUnit]) -> SummarySentence:
-    """The sentence cited to every span that states it: its own first, then the other carriers
-    (in a disputed or updated fact, only those outside the dispute or with the latest figure)."""
-    ordered = [unit] + [u for u in carriers if u is not unit]
+def _sentence(claim: Claim, backing: list[ClaimUnit]) -> SummarySentence:
+    """The sentence cited to every span that states it (``_backing``), its own first."""
     return SummarySentence(
-        unit.text, [Citation(u.article.id, u.start, u.end, u.field) for u in ordered], claim.id
+        backing[0].text, [Citation(u.article.id, u.start, u.end, u.field) for u in backing], claim.id
     )

@@ -1,0 +1,129 @@
+"""Which claims back one another: events of other days stay apart in alignment, and a summary
+sentence is cited only to what says the same thing (no model: hand-set vectors)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storylens.compare.alignment import Features, align, dated_apart, most_neutral, pair_joins
+from storylens.compare.claims import ClaimUnit, article_claims
+from storylens.compare.entities import story_entities
+from storylens.compare.summary import _neutral, _Story
+from tests.test_compare_fixtures import make_article
+
+
+def _units(bodies: dict[str, tuple[str, dict[str, str]]], vectors: list[list[float]]):
+    """One claim per article (``bodies``: id -> (sentence, dates)), with its vector and features."""
+    articles = [
+        make_article(
+            k, k.upper(), "2025-03-07T10:00:00+00:00", "", body, names={"Geneva": "GPE"}, dates=dates
+        )
+        for k, (body, dates) in bodies.items()
+    ]
+    units = [article_claims(a)[0] for a in articles]
+    for unit, vector in zip(units, vectors, strict=True):
+        unit.vector = np.array(vector, dtype=float) / np.linalg.norm(vector)
+    entities = story_entities(articles)
+    return units, [Features.of(u, entities) for u in units], entities
+
+
+BEGAN = ("Negotiations under UN auspices began on 5 March in Geneva.", {"on 5 March": "2025-03-05"})
+SESSION = ("Thursday's session in Geneva lasted three hours, the log shows.", {"Thursday": "2025-03-06"})
+
+
+def test_claims_of_other_days_worded_apart_are_other_events():
+    _, (began, session), _ = _units({"a": BEGAN, "b": SESSION}, [[1, 0], [1, 0]])
+    assert dated_apart(began, session) and not pair_joins(0.9, began, session)
+    _, (one, other), _ = _units(
+        {
+            "a": ("The minister resigned on Wednesday in Geneva.", {"on Wednesday": "2025-03-05"}),
+            "b": ("The minister resigned on Tuesday in Geneva.", {"on Tuesday": "2025-03-04"}),
+        },
+        [[1, 0], [1, 0]],
+    )
+    assert not dated_apart(one, other)  # one fact told with two dates: a conflict, not two facts
+    _, (plan, done), _ = _units(
+        {
+            "a": ("Inspectors will visit the Geneva site on Tuesday.", {"on Tuesday": "2025-03-04"}),
+            "b": ("The inspectors visited the site in Geneva.", {}),
+        },
+        [[1, 0], [1, 0]],
+    )
+    assert plan.plan and not dated_apart(plan, done)
+
+
+def test_a_group_whose_dated_claims_tell_another_day_takes_no_claim():
+    """b and c tell Thursday's session, d (undated) joins them; a tells the opening on 5 March and
+    is closest to d (0.85), but the group's dated claims tell another day: it stays apart."""
+    thursday = ("The session in Geneva on Thursday ran three hours.", {"on Thursday": "2025-03-06"})
+    units, features, _ = _units(
+        {"a": BEGAN, "b": SESSION, "c": thursday, "d": ("The talks in Geneva ran for hours.", {})},
+        [[1, 0], [1, 0], [1, 0], [1, 0]],
+    )
+    similarity = np.array(
+        [[1.0, 0.8, 0.8, 0.85], [0.8, 1.0, 0.95, 0.9], [0.8, 0.95, 1.0, 0.9], [0.85, 0.9, 0.9, 1.0]]
+    )
+    assert sorted(align(units, similarity, features)) == [[0], [1, 2, 3]]
+
+
+def _story(units: list[ClaimUnit], features: list[Features], entities) -> _Story:
+    return _Story(units, features, entities, {"c1": []})
+
+
+def test_a_summary_sentence_is_backed_only_by_what_says_the_same():
+    units, features, entities = _units(
+        {
+            "a": ("The delegation left the talks in Geneva early.", {}),
+            "b": ("The delegation walked out of the talks in Geneva early.", {}),
+            "c": ("The envoy consulted her capital after the Geneva talks.", {}),
+        },
+        [[1, 0.1], [1, 0.2], [1, 3]],
+    )
+    backing = _story(units, features, entities).backing(units[0], units)
+    assert [u.article.id for u in backing] == ["a", "b"]  # c, a neighbour of its claim: cosine 0.41
+    units, features, entities = _units(
+        {
+            "a": BEGAN,
+            "b": ("Talks in Geneva began on 5 March, under UN auspices.", {"on 5 March": "2025-03-05"}),
+            "c": ("Talks in Geneva ended on Thursday.", {"on Thursday": "2025-03-06"}),
+        },
+        [[1, 0], [1, 0.1], [1, 0.1]],
+    )
+    assert [u.article.id for u in _story(units, features, entities).backing(units[0], units)] == ["a", "b"]
+
+
+def test_a_disputed_account_is_told_only_as_its_speakers():
+    units, features, entities = _units(
+        {
+            "a": ("The union agreed to the new pay offer in Geneva.", {}),
+            "b": ("The union refused the new pay offer in Geneva.", {}),
+        },
+        [[1, 0], [1, 0.1]],
+    )
+    story = _story(units, features, entities)
+    assert story.backing(units[0], units) is None  # opposite polarity: no support, no fact
+    units[0].speaker = "Mara Velling"
+    assert [u.article.id for u in story.backing(units[0], units)] == ["a"]
+
+
+def test_an_outlet_speaking_as_a_party_is_not_neutral():
+    units, _, _ = _units(
+        {
+            "a": ("Our own minister stayed put in Geneva.", {}),
+            "b": ("The minister stayed in Geneva all day.", {}),
+        },
+        [[1, 0], [1, 0]],
+    )
+    assert not _neutral(units[0]) and _neutral(units[1])
+
+
+def test_a_claim_is_shown_in_a_wording_that_opens_as_a_sentence():
+    units, _, _ = _units(
+        {
+            "a": ("A fire broke out at the Geneva mill, injuring 12 workers on the night shift.", {}),
+            "b": ("Twelve workers were injured in Geneva.", {}),
+        },
+        [[1, 0], [1, 0]],
+    )
+    injuring = next(u for u in article_claims(units[0].article) if u.text.startswith("injuring"))
+    assert most_neutral([injuring, units[1]]) is units[1]
