@@ -15,7 +15,7 @@ from storylens.cluster.features import (
     shingles,
     text_minhash,
 )
-from storylens.models import Article, Entity, Sentence, TemporalExpression
+from storylens.models import Article, Entity, Mention, Sentence, TemporalExpression
 
 
 def test_numbers_ignore_separators_and_single_digits() -> None:
@@ -24,10 +24,15 @@ def test_numbers_ignore_separators_and_single_digits() -> None:
 
 
 def test_keys_by_family() -> None:
-    article = Article(id="a", source="a.txt", title="Mill fire in 2025", text="It cost 1,400 jobs.")
+    title = "Edwin Marsh on the mill fire of 2025"
+    article = Article(id="a", source="a.txt", title=title, text="It cost 1,400 jobs in Dunmore.")
     article.entities = [
         Entity(id="a-0", name="Edwin Marsh", type="PERSON"),
         Entity(id="a-1", name="Dunmore", type="GPE"),
+    ]
+    article.mentions = [
+        Mention("Edwin Marsh", 0, 11, "PERSON", "a-0", "title"),
+        Mention("Dunmore", 22, 29, "GPE", "a-1", "text"),  # past the lead: no sentences, no lead
     ]
     article.dates = [
         TemporalExpression("on Monday", 0, 9, "2025-03-03"),
@@ -37,6 +42,7 @@ def test_keys_by_family() -> None:
     assert article_keys(article) == {
         "p:edwin marsh",
         "e:dunmore",
+        "l:edwin marsh",
         "y:2025",
         "n:1400",
         "d:2025-03-03",

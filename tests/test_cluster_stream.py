@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -11,7 +12,7 @@ import pytest
 
 from storylens.cluster import ClusterConfig, Clusterer, cluster_batch
 from storylens.eval.clustering import score_clustering
-from storylens.models import Article, Entity, TemporalExpression
+from storylens.models import Article, Entity, Mention, Sentence, TemporalExpression
 
 MONDAY = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
@@ -158,6 +159,13 @@ def week_articles() -> list[Article]:
             published=MONDAY + timedelta(days=day, hours=len(articles)),
         )
         article.entities = [Entity(id=f"{article_id}-{i}", name=n, type="OTHER") for i, n in enumerate(names)]
+        article.mentions = [
+            Mention(n, m.start(), m.end(), "OTHER", f"{article_id}-{i}", field)
+            for i, n in enumerate(names)
+            for field in ("title", "text")
+            for m in re.finditer(re.escape(n), getattr(article, field))
+        ]
+        article.sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
         article.dates = [TemporalExpression(d, 0, 0, d) for d in dates]
         articles.append(article)
     vectors = get_embedder().encode([f"{a.title}\n{a.text}" for a in articles])

@@ -1,7 +1,8 @@
 """The one place where stages meet the store: ingest → extract → analyze → cluster → compare → store.
 
 Articles are analysed in batches (``nlp.pipe`` wants batches), placed into stories one by
-one (the clusterer is streaming), and saved one transaction per article. At the end of a run
+one (the clusterer is streaming), the batch is refined (an article placed before its event's
+coverage moves), and saved one transaction per article. At the end of a run
 only the stories that new articles joined are compared again, so adding articles never
 recomputes the corpus; a story left uncompared by an interrupted run is compared by the next.
 """
@@ -119,21 +120,31 @@ class Pipeline:
     def _place_batch(
         self, batch: list[tuple[Article, str]], report: RunReport, progress: Progress | None
     ) -> set[str]:
-        """Analyse, place and store a batch; returns the stories it changed."""
-        self.analyzer.analyze([article for article, _ in batch])
+        """Analyse, place, refine and store a batch; returns the stories it changed.
+
+        Refining before saving lets an article placed early in the batch move to a story that
+        later ones started; a story so emptied is stored as merged, so its id stays resolvable.
+        """
+        articles = [article for article, _ in batch]
+        self.analyzer.analyze(articles)
+        placements, refinement = self.clusterer.place_all(articles)
+        self._merge([m for placement in placements for m in placement.merges], report)
         touched: set[str] = set()
-        for article, digest in batch:
-            placement = self.clusterer.place(article)
-            for absorbed, into in placement.merges:
-                self.store.merge_stories(absorbed, into)
-                report.merges.append((absorbed, into))
-                touched.discard(absorbed)
-            self.store.save_article(article, digest, placement.item, placement.profiles)
+        for i, ((article, digest), placement) in enumerate(zip(batch, placements, strict=True)):
+            # the last save also keeps the stories refinement changed without a batch article in them
+            extra = refinement.profiles if i == len(batch) - 1 else []
+            self.store.save_article(article, digest, placement.item, [*placement.profiles, *extra])
             touched.add(placement.story_id)
             report.added.append(article.id)
             if progress:
                 progress(article.source)
-        return touched
+        self._merge(refinement.merges, report)
+        return touched | {into for _, into in refinement.merges}
+
+    def _merge(self, merges: list[tuple[str, str]], report: RunReport) -> None:
+        for absorbed, into in merges:
+            self.store.merge_stories(absorbed, into)
+            report.merges.append((absorbed, into))
 
     def _compare(self, story_ids: Iterable[str], report: RunReport) -> None:
         from storylens.compare import compare_story

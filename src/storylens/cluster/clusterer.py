@@ -107,15 +107,33 @@ class Clusterer:
         article.story_id, article.duplicate_of = story_id, original
         return Placement(story_id, original, merges, item, [story.to_profile()])
 
+    def place_all(self, articles: list[Article]) -> tuple[list[Placement], Refinement]:
+        """Place the articles in order, then :meth:`refine` them. Each placement carries the
+        article's final story id, its item with that id and that story's final profile, so
+        saving them after the refinement leaves the store consistent."""
+        placements = [self.place(article) for article in articles]
+        refinement = self.refine(articles)
+        profiles: dict[str, StoryProfile] = {}
+        settled = []
+        for article, placement in zip(articles, placements, strict=True):
+            story_id = self.story_of(article.id)
+            if story_id not in profiles:
+                profiles[story_id] = self._stories[story_id].to_profile()
+            item = placement.item and dataclasses.replace(placement.item, story_id=story_id)
+            settled.append(
+                dataclasses.replace(placement, story_id=story_id, item=item, profiles=[profiles[story_id]])
+            )
+        return settled, refinement
+
     def refine(self, articles: list[Article], rounds: int = 3) -> Refinement:
         """Move placed articles to the story that fits them best now that all are in.
 
         Streaming never revisits a join, so an article that arrived before its own event's
         coverage sits in a look-alike story. Each round takes every article out of its story
-        and moves it when another story scores higher and reaches ``join_threshold``; copies
-        then follow their originals. Stops early when a round moves nothing. A story emptied by
-        the moves is recorded as merged into the story its last article joined, so its id
-        stays resolvable.
+        and re-places it (:meth:`_replace`), until a round moves nothing; then copies follow
+        their originals, and stories that turn out to be one fold (:meth:`_fold`). A story
+        emptied by the moves is recorded as merged into the story its last article joined, so
+        its id stays resolvable.
         """
         originals = [a for a in articles if a.id not in self._copy_of]
         features = {a.id: (article_vector(a), article_keys(a), article_time(a)) for a in originals}
@@ -130,9 +148,10 @@ class Clusterer:
             if home != current:
                 self._move(copy.id, home, article_vector(copy), article_keys(copy), article_time(copy))
                 moves.append((copy.id, current, home))
+        folds = self._fold({self.story_of(a.id) for a in articles})
         for article in articles:
             article.story_id = self.story_of(article.id)
-        return self._refinement(moves)
+        return self._refinement(moves, folds)
 
     def story_of(self, article_id: str) -> str:
         """The article's current story id (after any merges)."""
@@ -186,18 +205,48 @@ class Clusterer:
     def _replace(
         self, article_id: str, vector: np.ndarray, keys: set[str], when: datetime | None
     ) -> tuple[str, str, str] | None:
-        """Score the article against every candidate story, its own taken without it, and move it
-        when another story beats both staying and ``join_threshold``; returns the move."""
+        """Re-place the article as :meth:`place` would with every other article in: score it
+        against every candidate story, its own taken without it, and move it to another story
+        that beats both staying and ``join_threshold``; failing that, when not even its own story
+        reaches ``join_threshold``, it starts a story of its own (which later moves may grow), so
+        a story that merged two events can come apart. Returns the move."""
         current = self._stories[self.story_of(article_id)]
         current.remove(vector, keys)
         scores = self._scores(vector, keys, when, exclude=self._ordinal[article_id])
         stay = scores.get(current.story_id, -np.inf) if current.size else -np.inf
         current.add(vector, keys, when)
         best = max(scores, key=scores.__getitem__, default=current.story_id)
-        if best == current.story_id or scores[best] < max(stay, self.config.join_threshold):
+        join = self.config.join_threshold
+        if best != current.story_id and scores[best] >= max(stay, join):
+            target = best
+        elif stay < join and current.size > 1 and self._free(own := story_id_for(article_id)):
+            target = own
+            self._stories[own] = StoryState.empty(own, DIMENSIONS)
+        else:
             return None
-        self._move(article_id, best, vector, keys, when)
-        return article_id, current.story_id, best
+        self._move(article_id, target, vector, keys, when)
+        return article_id, current.story_id, target
+
+    def _fold(self, story_ids: set[str]) -> list[tuple[str, str]]:
+        """Merge stories that turn out to be one: a story, taken as one article (its centroid,
+        the keys most of its articles carry, its first time), that scores at least
+        ``merge_threshold`` with another is folded into it, smallest stories first."""
+        merges: list[tuple[str, str]] = []
+        for story_id in sorted(story_ids, key=lambda s: (self._stories[s].size, s)):
+            story = self._stories.get(story_id)
+            if story is None:  # folded already
+                continue
+            keys = {key for key, count in story.key_counts.items() if 2 * count >= story.size}
+            scores = self._scores(story.centroid(), keys, story.first)
+            scores.pop(story_id, None)
+            best = max(scores, key=scores.__getitem__, default=None)
+            if best is not None and scores[best] >= self.config.merge_threshold:
+                merges += self._merge([best, story_id])[1]
+        return merges
+
+    def _free(self, story_id: str) -> bool:
+        """True when no story, live or merged away, has this id yet."""
+        return story_id not in self._stories and story_id not in self._merged_into
 
     def _move(
         self, article_id: str, story_id: str, vector: np.ndarray, keys: set[str], when: datetime | None
@@ -213,15 +262,19 @@ class Clusterer:
             target.absorbed += [current.story_id, *current.absorbed]
             self._merged_into[current.story_id] = story_id
 
-    def _refinement(self, moves: list[tuple[str, str, str]]) -> Refinement:
-        """The net effect of moves: each article's final story, stories ended, profiles to save."""
+    def _refinement(self, moves: list[tuple[str, str, str]], folds: list[tuple[str, str]]) -> Refinement:
+        """The net effect of moves and folds: each article's final story, stories ended,
+        profiles to save."""
         first_from: dict[str, str] = {}  # in order of first move
         for article_id, old, _ in moves:
             first_from.setdefault(article_id, old)
         moved = [(a, old, self.story_of(a)) for a, old in first_from.items() if self.story_of(a) != old]
         left = dict.fromkeys(old for _, old, _ in moves)
         ended = [(old, self._resolve(old)) for old in left if old not in self._stories]
-        touched = {self._resolve(story_id) for _, old, new in moves for story_id in (old, new)}
+        ended = list(dict.fromkeys([*ended, *((absorbed, self._resolve(into)) for absorbed, into in folds)]))
+        touched = {self._resolve(s) for _, old, new in moves for s in (old, new)} | {
+            into for _, into in ended
+        }
         return Refinement(moved, ended, [self._stories[s].to_profile() for s in sorted(touched)])
 
     def candidate_signals(
@@ -310,21 +363,9 @@ def cluster_batch(articles: list[Article], config: ClusterConfig = DEFAULT_CONFI
     Placements come back in input order with each article's final story id and that story's
     final profile, so saving them in any order leaves the store consistent.
     """
-    clusterer = Clusterer(config)
     ordered = sorted(
         articles, key=lambda a: (a.published is None, a.published.timestamp() if a.published else 0.0, a.id)
     )
-    placed = {article.id: clusterer.place(article) for article in ordered}
-    clusterer.refine(ordered)
-    profiles = {p.story_id: p for p in clusterer.profiles()}
-    result = []
-    for article in articles:
-        placement = placed[article.id]
-        article.story_id = clusterer.story_of(article.id)
-        item = placement.item and dataclasses.replace(placement.item, story_id=article.story_id)
-        result.append(
-            dataclasses.replace(
-                placement, story_id=article.story_id, item=item, profiles=[profiles[article.story_id]]
-            )
-        )
-    return result
+    placements, _ = Clusterer(config).place_all(ordered)
+    placed = {article.id: placement for article, placement in zip(ordered, placements, strict=True)}
+    return [placed[article.id] for article in articles]

@@ -18,13 +18,14 @@ class ClusterConfig:
     # --- signal weights and decision thresholds (score = sum of weight * signal)
     # FITTED-BEGIN
     weight_centroid: float = 1.0
-    weight_link: float = 1.193
-    weight_person: float = 1.23
-    weight_entity: float = 1.727
-    weight_number: float = 0.871
-    weight_time: float = 0.758
-    join_threshold: float = 1.779
-    merge_threshold: float = 100.779
+    weight_link: float = 0.95
+    weight_person: float = 2.119
+    weight_entity: float = 0.159
+    weight_lead: float = 2.323
+    weight_number: float = 1.578
+    weight_time: float = 1.131
+    join_threshold: float = 2.38
+    merge_threshold: float = 3.946
     # FITTED-END
     # Dates and years are priors, not fitted: in ECB+ the two events of a topic are years apart, so
     # the fit leans on them heavily (date weight 3.3), which merged two fires of one week in the

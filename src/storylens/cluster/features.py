@@ -2,7 +2,8 @@
 
 Keys are the discrete signals, prefixed by family: ``p:`` people and ``e:`` other named entities
 (canonical name; people get their own family because who did it is what most often tells two
-events of one kind apart), ``y:`` years and ``n:`` other numbers written in the text, ``d:``
+events of one kind apart), ``l:`` any entity the title or lead names (the article's subject),
+``y:`` years and ``n:`` other numbers written in the text, ``d:``
 normalised dates (a day also yields its month).
 The clusterer weights each key by its rarity over the articles it has seen.
 """
@@ -22,8 +23,8 @@ from storylens.models import Article
 if TYPE_CHECKING:
     from datasketch import MinHash
 
-PERSON, ENTITY, YEAR, NUMBER, DATE = "p:", "e:", "y:", "n:", "d:"
-FAMILIES = (PERSON, ENTITY, YEAR, NUMBER, DATE)
+PERSON, ENTITY, LEAD, YEAR, NUMBER, DATE = "p:", "e:", "l:", "y:", "n:", "d:"
+FAMILIES = (PERSON, ENTITY, LEAD, YEAR, NUMBER, DATE)
 _YEAR = re.compile(r"(19|20)\d\d")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 _WORD = re.compile(r"\w+")
@@ -46,6 +47,7 @@ def article_keys(article: Article) -> set[str]:
         for entity in article.entities
         if entity.name.strip()
     }
+    keys |= {LEAD + name for name in lead_names(article)}
     for number in numbers(f"{article.title or ''}\n{article.text}"):
         keys.add((YEAR if _YEAR.fullmatch(number) else NUMBER) + number)
     for date in article.dates:
@@ -66,6 +68,16 @@ def article_time(article: Article) -> datetime | None:
     in_lead = (d for d in article.dates if d.field != "text" or d.start < end)
     stated = [d.value for d in in_lead if d.value and len(d.value) == 10]
     return datetime.fromisoformat(max(stated)).replace(tzinfo=UTC) if stated else None
+
+
+def lead_names(article: Article) -> set[str]:
+    """Names (any entity type) the title or lead mentions: who and where the article is about,
+    rather than who it names in passing (an earlier case, a comparison)."""
+    end = lead_end(article)
+    ids = {
+        m.entity_key for m in article.mentions if m.field == "title" or (m.field == "text" and m.start < end)
+    }
+    return {e.name.casefold() for e in article.entities if e.id in ids and e.name.strip()}
 
 
 def lead_end(article: Article) -> int:

@@ -1,12 +1,12 @@
 """How well an article fits a candidate story: several signals, one weighted sum.
 
 Signals, each in [0, 1]: cosine to the story centroid; the best cosine to one of its articles
-(``link``, from the ANN neighbours); for people, other entities, years, other numbers and dates,
-the cosine between the article's keys and the story's, each key weighted by rarity (idf over the
-articles seen) and, on the story side, by the share of its articles that carry it, so an article
-naming a different person than the story's is penalised as much as one missing the story's
-names; and a time cost that grows with the gap between the article and the story's span, zero
-when a date is unknown.
+(``link``, from the ANN neighbours); for people, other entities, entities of the title or lead,
+years, other numbers and dates, the cosine between the article's keys and the story's, each key
+weighted by rarity (idf over the articles seen) and, on the story side, by the share of its
+articles that carry it, so an article naming a different person than the story's is penalised
+as much as one missing the story's names; and a time cost that grows with the gap between the
+article and the story's span, zero when a date is unknown.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from datetime import datetime
 import numpy as np
 
 from storylens.cluster.config import ClusterConfig
-from storylens.cluster.features import DATE, ENTITY, FAMILIES, NUMBER, PERSON, YEAR
+from storylens.cluster.features import DATE, ENTITY, FAMILIES, LEAD, NUMBER, PERSON, YEAR
 from storylens.cluster.stories import StoryState
 
 
@@ -45,6 +45,7 @@ class Signals:
     link: float
     person: float
     entity: float
+    lead: float
     year: float
     number: float
     date: float
@@ -56,6 +57,7 @@ class Signals:
             + config.weight_link * self.link
             + config.weight_person * self.person
             + config.weight_entity * self.entity
+            + config.weight_lead * self.lead
             + config.weight_year * self.year
             + config.weight_number * self.number
             + config.weight_date * self.date
@@ -85,6 +87,7 @@ def signals(
         link=link,
         person=shared(PERSON),
         entity=shared(ENTITY),
+        lead=shared(LEAD),
         year=shared(YEAR),
         number=shared(NUMBER),
         date=shared(DATE),
