@@ -55,9 +55,9 @@ def time_bare_spacy(texts: list[str]) -> float:
 def bare_nlp():  # type: ignore[no-untyped-def]
     import spacy
 
-    from storylens.analyze.nlp import DEFAULT_MODEL
+    from storylens.analyze.nlp import chosen_model
 
-    return spacy.load(DEFAULT_MODEL)
+    return spacy.load(chosen_model())  # the pipeline the ingest runs
 
 
 def main() -> None:

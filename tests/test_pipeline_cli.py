@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +193,18 @@ def test_an_outlet_keeps_the_name_the_store_knows_it_by(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "s.db"))
     Pipeline(store).ingest([str(folder / "a.jsonl"), str(folder / "b.txt")])
     assert store.outlet_names() == ["The Harbour Herald"]
+
+
+def test_a_missing_spacy_model_is_a_setup_error_not_a_traceback(inputs: Path, tmp_path: Path) -> None:
+    storylens = str(Path(sys.executable).with_name("storylens"))
+    env = {**os.environ, "STORYLENS_SPACY_MODEL": "en_no_such_pipeline"}
+    done = subprocess.run(
+        [storylens, "ingest", str(inputs), "--db", str(tmp_path / "s.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "'en_no_such_pipeline' is not installed" in done.stderr
+    assert "Traceback" not in done.stdout + done.stderr

@@ -21,7 +21,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from storylens.errors import InputError
+from storylens.errors import InputError, SetupError
 from storylens.models import Article, Story, contract
 
 app = typer.Typer(
@@ -326,6 +326,9 @@ def main() -> None:
     except KeyboardInterrupt:
         console.print("interrupted")
         sys.exit(130)
+    except SetupError as error:
+        console.print(f"[red]setup: {error}[/red]")
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -10,3 +10,7 @@ class InputError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class SetupError(Exception):
+    """The machine lacks something storylens needs (a model, a package): no input is to blame."""

@@ -16,7 +16,7 @@ from storylens.analyze.embed import get_embedder
 from storylens.analyze.grouping import group_mentions
 from storylens.analyze.mentions import add_surname_mentions, find_mentions
 from storylens.analyze.names import fold
-from storylens.analyze.nlp import DEFAULT_MODEL, get_nlp
+from storylens.analyze.nlp import get_nlp
 from storylens.analyze.quotes import RawQuote, find_quotes
 from storylens.analyze.sentences import sentences_from_doc, split_sentences
 from storylens.analyze.speakers import SpeakerResolver
@@ -33,7 +33,7 @@ BATCH_SIZE = 32
 class Analyzer:
     """Runs the analysis of :mod:`storylens.analyze` over lists of articles."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, embed: bool = True, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, model: str | None = None, embed: bool = True, batch_size: int = BATCH_SIZE) -> None:
         self.model = model
         self.embed = embed
         self.batch_size = batch_size
