@@ -37,6 +37,7 @@ GRID = {
     "candidate": [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
     "strong": [0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
     "shared_wording": [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
+    "same_day": [0.0, 0.05, 0.1, 0.15, 0.2],
 }
 
 
@@ -92,8 +93,10 @@ def _f1(pairs: list[Pair], thresholds: Thresholds) -> tuple[float, float, float]
 
 
 def fit(pairs: list[Pair]) -> Thresholds:
-    settings = [Thresholds(*values) for values in itertools.product(*GRID.values())]
-    strict_first = sorted(settings, key=lambda t: (-t.candidate, -t.strong, -t.shared_wording))
+    settings = [
+        Thresholds(**dict(zip(GRID, values, strict=True))) for values in itertools.product(*GRID.values())
+    ]
+    strict_first = sorted(settings, key=lambda t: (-t.candidate, -t.strong, -t.shared_wording, t.same_day))
     return max(strict_first, key=lambda t: _f1(pairs, t)[0])
 
 

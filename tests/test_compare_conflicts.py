@@ -30,6 +30,16 @@ def test_the_same_uncommon_noun_is_one_count_whatever_follows():
     assert not counts_disagree(_counts("12 people were killed."), _counts("40 people were evacuated."))
 
 
+def test_a_modifier_before_the_noun_is_passed_over():
+    assert [c.noun for c in _counts("Around 500 terrified residents fled.")] == ["residents"]
+    assert [c.noun for c in _counts("Police said 12 injured were taken to hospital.")] == ["injured"]
+    first, second = (
+        _counts("Around 500 terrified residents fled."),
+        _counts("The council moved 300 residents."),
+    )
+    assert [(a.raw, b.raw) for a, b in counts_disagree(first, second)] == [("500", "300")]
+
+
 def test_a_figure_without_a_noun_counts_what_its_clause_names_before_it():
     rose = _counts("The death toll from the floods rose to 12 last night.", "last night")
     assert rose[0].noun is None and {"death", "toll"} <= rose[0].words

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from storylens.compare.alignment import Features, align, dated_apart, most_neutral, pair_joins
+from storylens.compare.alignment import (
+    THRESHOLDS,
+    Features,
+    align,
+    dated_apart,
+    most_neutral,
+    pair_joins,
+    same_day,
+)
 from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.entities import story_entities
 from storylens.compare.summary import _neutral, _Story
@@ -127,3 +135,68 @@ def test_a_claim_is_shown_in_a_wording_that_opens_as_a_sentence():
     )
     injuring = next(u for u in article_claims(units[0].article) if u.text.startswith("injuring"))
     assert most_neutral([injuring, units[1]]) is units[1]
+
+
+def _named(bodies: dict[str, tuple[str, dict[str, str]]], titles: dict[str, str] | None = None):
+    """Like ``_units``, naming two fictional countries; every claim of each article."""
+    names = {"Vessland": "GPE", "Orkary": "GPE", "Geneva": "GPE"}
+    articles = [
+        make_article(
+            k, k.upper(), "2025-03-07T10:00:00+00:00", (titles or {}).get(k, ""), body, names=names, dates=d
+        )
+        for k, (body, d) in bodies.items()
+    ]
+    units = [u for a in articles for u in article_claims(a)]
+    entities = story_entities(articles)
+    return units, [Features.of(u, entities) for u in units]
+
+
+def test_other_events_of_the_same_parties_on_other_days_are_apart():
+    """Names aside, "opened" and "were suspended" tell two events; a plan after the date ("due to
+    end") does not make the date a plan's."""
+    _, (opened, suspended) = _named(
+        {
+            "a": (
+                "Talks between Vessland and Orkary opened in Geneva on Wednesday.",
+                {"on Wednesday": "2025-03-05"},
+            ),
+            "b": (
+                "Talks between Vessland and Orkary were suspended on Thursday,"
+                " a day before they were due to end.",
+                {"on Thursday": "2025-03-06"},
+            ),
+        }
+    )
+    assert not suspended.plan
+    assert dated_apart(opened, suspended) and not pair_joins(0.9, opened, suspended)
+
+
+def test_a_shared_day_is_evidence_for_a_pair():
+    _, (opened, began) = _named(
+        {
+            "a": ("Vessland and Orkary opened talks in Geneva on Wednesday.", {"on Wednesday": "2025-03-05"}),
+            "b": ("Negotiations began on 5 March.", {"on 5 March": "2025-03-05"}),
+        }
+    )
+    below = THRESHOLDS.candidate - THRESHOLDS.same_day / 2
+    assert same_day(opened, began) and pair_joins(below, opened, began)
+    began.when = "2025-03-04"
+    assert not pair_joins(below, opened, began)
+
+
+def test_a_headline_joins_a_group_but_does_not_bridge_two():
+    """The headline of c is close to the body claims of a and b, which are not close to each
+    other: it joins one of them, and the two stay apart."""
+    units, features = _named(
+        {
+            "a": ("Talks between Vessland and Orkary opened in Geneva.", {}),
+            "b": ("Protesters marched through Geneva against the war.", {}),
+            "c": ("The weather in Geneva was cold.", {}),
+        },
+        titles={"c": "Geneva talks open amid protest"},
+    )
+    assert [u.in_headline for u in units] == [False, False, True, False]
+    similarity = np.array(
+        [[1.0, 0.3, 0.9, 0.1], [0.3, 1.0, 0.85, 0.1], [0.9, 0.85, 1.0, 0.1], [0.1, 0.1, 0.1, 1.0]]
+    )
+    assert sorted(align(units, similarity, features)) == [[0, 2], [1], [3]]

@@ -6,7 +6,8 @@ date or negation that disagrees does not split such a pair: it makes it a candid
 which ``conflicts`` then reads. Groups form best pair first (average linkage): two claims of one
 article and text field share a group only when they say the same thing themselves (an article
 restating a fact), and a claim joins a group only when it is close to the group as a whole, not
-to one member; then each claim moves to the group it is closest to on average, if another. The
+to one member; then each claim moves to the group it is closest to on average, if another.
+Headlines and standfirsts join last, so they never bridge two body claims. The
 thresholds are fitted by ``bench/alignment_fit.py`` on our own labelled pairs
 (``tests/fixtures/alignment_dev.jsonl``), never on the sample corpus.
 """
@@ -22,7 +23,7 @@ from storylens.compare.claims import ClaimUnit
 from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import Figure, content_words, figures, jaccard
-from storylens.models import Claim, Support
+from storylens.models import Claim, Support, TemporalExpression
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,14 @@ class Thresholds:
     strong: float  # cosine similarity that joins a pair with nothing else shared
     shared_wording: float  # content-word Jaccard that anchors a candidate pair
     same_fact: float = 1.0  # cosine at which claims of different groups are compared for conflicts
+    same_day: float = 0.0  # added to the cosine of two claims telling an event of the same day
 
 
 # Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
-THRESHOLDS = Thresholds(candidate=0.45, strong=0.95, shared_wording=0.0, same_fact=0.6)
+THRESHOLDS = Thresholds(candidate=0.4, strong=0.95, shared_wording=0.0, same_fact=0.6, same_day=0.15)
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
 SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another date
+DAY_LENGTH = len("2025-03-05")  # a date resolved to the day
 # A plan ("will meet on Tuesday"): the analysis resolves a weekday to the past one, so its date
 # may be misread.
 PLAN = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) due to|plans? to)\b", re.IGNORECASE)
@@ -57,7 +60,8 @@ class Features:
     named: dict[str, tuple[str, str]]  # story entity id -> (type, text as first written), in order
     frame: set[str]  # the content words outside names: what is said of them
     plan: bool = False  # speaks of a plan, so its date may be misread (``PLAN``)
-    event: set[str] = field(default_factory=set)  # content words before its date in its clause
+    event: set[str] = field(default_factory=set)  # what happened on its date (``_event``)
+    when: str | None = None  # its date: the first, the day of the event it tells ("since 2023" follows)
 
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
@@ -73,16 +77,28 @@ class Features:
             polar=load_lexicon().polar_words(unit.text),
             named=named,
             frame=words - content_words(" ".join(text for _, text in named.values())),
-            plan=bool(PLAN.search(unit.text)),
+            plan=_plan(unit),
             event=_event(unit),
+            when=_first_date(unit).value if unit.dates else None,
         )
+
+
+def _first_date(unit: ClaimUnit) -> TemporalExpression:
+    return min(unit.dates, key=lambda d: d.start)
+
+
+def _plan(unit: ClaimUnit) -> bool:
+    """A plan word before the claim's date ("will meet on Tuesday"), not one after it ("suspended
+    on Thursday, a day before they were due to end")."""
+    end = _first_date(unit).end - unit.start if unit.dates else len(unit.text)
+    return bool(PLAN.search(unit.text[:end]))
 
 
 def _event(unit: ClaimUnit) -> set[str]:
     """The content words before the claim's date in its clause: what happened on that date."""
     if not unit.dates:
         return set()
-    before = unit.text[: unit.dates[0].start - unit.start]
+    before = unit.text[: _first_date(unit).start - unit.start]
     return content_words(re.split(r"[;,:—–]", before)[-1])
 
 
@@ -117,25 +133,36 @@ def dates_disagree(first: set[str], second: set[str]) -> bool:
 
 def dated_apart(a: Features, b: Features) -> bool:
     """Two events of different days ("talks began on 5 March" / "Thursday's session lasted three
-    hours"): each claim one date, the dates different, worded apart. Worded alike, they are one
+    hours"): the claims' dates (``Features.when``) different, worded apart. Worded alike, they are one
     fact told with two dates, a conflict to report, as are claims whose words before the date
-    (what happened then) are alike; a plan's date may be misread, so it never keeps claims apart."""
+    (what happened then), names aside, are alike: "talks opened on Wednesday" and "talks were
+    suspended on Thursday" name the same two countries but tell two events. A plan's date may be
+    misread, so it never keeps claims apart."""
     return (
-        dates_disagree(a.dates, b.dates)
+        a.when is not None
+        and b.when is not None
+        and dates_disagree({a.when}, {b.when})
         and not (a.plan or b.plan)
         and jaccard(a.words, b.words) < SAME_WORDING
-        and jaccard(a.event, b.event) < SAME_WORDING
+        and jaccard(a.event & a.frame, b.event & b.frame) < SAME_WORDING
     )
 
 
 def pair_joins(similarity: float, a: Features, b: Features, thresholds: Thresholds = THRESHOLDS) -> bool:
     """The two claims state the same fact, agreeing or not on its figure, date or polarity; not
-    two events of different days (``dated_apart``)."""
+    two events of different days (``dated_apart``). A shared day adds ``same_day`` to their
+    similarity ("opened on Wednesday" / "began on 5 March", that Wednesday)."""
     if dated_apart(a, b):
         return False
+    similarity += thresholds.same_day * same_day(a, b)
     return similarity >= thresholds.strong or (
         similarity >= thresholds.candidate and anchored(a, b, thresholds)
     )
+
+
+def same_day(a: Features, b: Features) -> bool:
+    """Both claims tell an event of one day, the same ("on Wednesday" read as "2025-03-05")."""
+    return a.when is not None and len(a.when) == DAY_LENGTH and a.when == b.when
 
 
 def align(
@@ -145,14 +172,40 @@ def align(
     thresholds: Thresholds = THRESHOLDS,
 ) -> list[list[int]]:
     """Groups of unit indices, each one fact; every unit is in exactly one group.
-    ``similarity``: cosine similarity of the units' embeddings."""
-    rows, cols = np.nonzero(np.triu(similarity >= thresholds.candidate, k=1))
-    order = np.argsort(-similarity[rows, cols], kind="stable")
-    group_of = list(range(len(units)))
+    ``similarity``: cosine similarity of the units' embeddings.
+
+    Body claims group first; then each headline or standfirst joins the group it is closest to.
+    A headline tells several facts at once ("Chaos in Geneva as peace bid collapses"), so it is
+    close to claims that are not close to each other: linked with them, it would bridge them
+    into one group. Headlines no body group takes group among themselves."""
     slot = _slot_ids(units)
     votes = _date_votes(features)
-    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
-    for i, j in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
+    body = [i for i, u in enumerate(units) if not u.in_headline]
+    heads = [i for i, u in enumerate(units) if u.in_headline]
+    link = (units, similarity, features, slot, votes, thresholds)
+    groups = _reassign(_link(body, *link), slot, similarity, votes, thresholds)
+    alone = _attach(heads, groups, similarity, features, votes, thresholds)
+    groups = [*groups, *_link(alone, *link)]
+    return sorted(groups, key=lambda g: min(g))
+
+
+def _link(
+    among: list[int],
+    units: list[ClaimUnit],
+    similarity: np.ndarray,
+    features: list[Features],
+    slot: np.ndarray,
+    votes: np.ndarray,
+    thresholds: Thresholds,
+) -> list[list[int]]:
+    """Groups of the claims ``among``, best pair first, average linkage (see the module's doc)."""
+    index = np.array(among, dtype=int)
+    local = similarity[np.ix_(index, index)]
+    rows, cols = np.nonzero(np.triu(local >= thresholds.candidate, k=1))
+    order = np.argsort(-local[rows, cols], kind="stable")
+    group_of = {i: i for i in among}
+    members: dict[int, list[int]] = {i: [i] for i in among}
+    for i, j in zip(index[rows[order]].tolist(), index[cols[order]].tolist(), strict=True):
         a, b = group_of[i], group_of[j]
         if a == b or units[i].article.id == units[j].article.id:
             continue
@@ -169,8 +222,38 @@ def align(
         for k in members[b]:
             group_of[k] = a
         members[a] += members.pop(b)
-    groups = _reassign(list(members.values()), slot, similarity, votes, thresholds)
-    return sorted(groups, key=lambda g: min(g))
+    return list(members.values())
+
+
+def _attach(
+    heads: list[int],
+    groups: list[list[int]],
+    similarity: np.ndarray,
+    features: list[Features],
+    votes: np.ndarray,
+    thresholds: Thresholds,
+) -> list[int]:
+    """Add each headline claim to the body group it is closest to on average, when that mean is
+    at least ``candidate``, one member pair joins (``pair_joins``) and its date tells no other
+    day's event; return the headline claims left alone. Means are taken over body claims only,
+    so a headline never draws another into a group."""
+    alone = []
+    bodies = [list(g) for g in groups]
+    for h in heads:
+        means = [similarity[h, members].mean() for members in bodies]
+        for g in np.argsort(means)[::-1].tolist():
+            if means[g] < thresholds.candidate:
+                alone.append(h)
+                break
+            members = bodies[g]
+            if votes[h, members].sum() <= 0 and any(
+                pair_joins(float(similarity[h, j]), features[h], features[j], thresholds) for j in members
+            ):
+                groups[g].append(h)
+                break
+        else:
+            alone.append(h)
+    return alone
 
 
 def _reassign(
@@ -190,9 +273,13 @@ def _reassign(
     to its own group's other members, no claim there clashes with it (``_slots_clash``), and
     its dated members tell no other day's event (``_date_votes``); a few rounds, until nothing
     moves. Sums are kept per group and updated on each move, so a round costs one pass over the
-    claims."""
+    claims. The groups may hold some of the claims only (the body's); the others stay out."""
     if not groups:
         return groups
+    index = np.array(sorted(i for members in groups for i in members), dtype=int)
+    position = {i: n for n, i in enumerate(index.tolist())}
+    groups = [[position[i] for i in members] for members in groups]
+    slot, similarity, votes = slot[index], similarity[np.ix_(index, index)], votes[np.ix_(index, index)]
     group_of = np.empty(len(slot), dtype=int)
     for g, members in enumerate(groups):
         group_of[members] = g
@@ -225,7 +312,7 @@ def _reassign(
         if not moved:
             break
     regrouped: dict[int, list[int]] = {}
-    for i, g in enumerate(group_of.tolist()):
+    for i, g in zip(index.tolist(), group_of.tolist(), strict=True):
         regrouped.setdefault(g, []).append(i)
     return list(regrouped.values())
 
@@ -248,7 +335,7 @@ def _date_votes(features: list[Features]) -> np.ndarray:
     ("the talks in Geneva ran for hours") must not bridge "began on 5 March" and "Thursday's
     session lasted three hours"; a group that already holds the other's day agrees with it."""
     votes = np.zeros((len(features), len(features)), dtype=np.float32)
-    dated = [i for i, f in enumerate(features) if len(f.dates) == 1 and not f.plan]
+    dated = [i for i, f in enumerate(features) if f.when and not f.plan]
     for n, i in enumerate(dated):
         for j in dated[n + 1 :]:
             votes[i, j] = votes[j, i] = 1 if dated_apart(features[i], features[j]) else -1

@@ -1,9 +1,10 @@
 """What a figure counts, for comparing the figures of two claims (``conflicts``).
 
 A figure counts the noun written right after it ("around 60 *firefighters*", "15 *cents* a
-litre"); when no such noun follows (a date, a clause word, the end: "the death toll rose to
-12 last night", "put the turnout at 12,000"), what it counts is named before it, in its clause,
-and those words stand for it.
+litre"), past a modifier that a noun follows ("500 terrified *residents*"); when no such noun
+follows (a date, a clause word, the end: "the death toll rose to 12 last night", "put the
+turnout at 12,000"), what it counts is named before it, in its clause, and those words stand
+for it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 from storylens.compare.text import STOPWORDS, Figure, content_words, words
 
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w’'-]*)")
+# endings of participles and adjectives that stand before the counted noun ("12 injured workers",
+# "300 local residents"); followed by no content word, the word itself is what is counted
+_MODIFIER_ENDING = re.compile(r"(?:ed|ing|ful|ous|ive|al)$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r".*[;,:—–(]\s*", re.DOTALL)
 WORDS_BEFORE = 8  # how far back in its clause a figure without a noun looks for what it counts
 # Nouns too common to name one thing by themselves: "12 people" and "40 people" may be the dead
@@ -60,6 +64,15 @@ def _count(text: str, figure: Figure, dates: list[tuple[int, int]], cues: frozen
 def _noun_after(text: str, end: int, dates: list[tuple[int, int]]) -> str | None:
     """The word right after the figure when it can be what is counted: a content word outside
     a date expression ("12 *last night*" counts nothing named there)."""
+    word = _content_word_at(text, end, dates)
+    if word is not None and _MODIFIER_ENDING.search(word):
+        after = _content_word_at(text, end + text[end:].index(word) + len(word), dates)
+        return after or word
+    return word
+
+
+def _content_word_at(text: str, end: int, dates: list[tuple[int, int]]) -> str | None:
+    """The word right after ``end`` when it is a content word outside a date expression."""
     match = _NEXT_WORD.match(text, end)
     if match is None or any(s <= match.start(1) < e for s, e in dates):
         return None

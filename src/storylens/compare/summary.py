@@ -25,6 +25,7 @@ from storylens.compare.alignment import (
     dates_disagree,
     most_neutral,
     named_entities,
+    same_day,
 )
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.conflicts import disagreements
@@ -148,14 +149,21 @@ class _Story:
 
 
 def _backs(unit: ClaimUnit, other: ClaimUnit, own: Features, theirs: Features, same_claim: bool) -> bool:
-    """``other`` says what ``unit`` says: as close as one fact (``same_fact``), no other date (even
+    """``other`` says what ``unit`` says: as close as one fact (``same_fact``, a shared day
+    adding ``same_day`` as in alignment), no other date (even
     one of a plan or of its own day: "suspended on Thursday" backs no "opened on Wednesday"), and
     a body sentence of its claim or worded alike (alignment may keep one fact's wordings apart,
-    and a headline tells several facts at once)."""
+    and a headline tells several facts at once); a headline of its claim backs it when both
+    tell an event of the same day ("The talks that opened yesterday ..." / "opened talks on
+    Wednesday", that Wednesday)."""
+    similarity = float(np.dot(unit.vector, other.vector)) + THRESHOLDS.same_day * same_day(own, theirs)
     return (
-        float(np.dot(unit.vector, other.vector)) >= THRESHOLDS.same_fact
+        similarity >= THRESHOLDS.same_fact
         and not _another_date(own.dates, theirs.dates)
-        and ((same_claim and not other.in_headline) or jaccard(own.words, theirs.words) >= SAME_WORDING)
+        and (
+            (same_claim and (not other.in_headline or same_day(own, theirs)))
+            or jaccard(own.words, theirs.words) >= SAME_WORDING
+        )
     )
 
 
