@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from storylens.models import Article
 from storylens.store.queries import fts_query
-from storylens.web.present import Mark, in_context, initials, marked_paragraphs, when
+from storylens.web.present import Mark, article_when, in_context, initials, marked_paragraphs, when
 from storylens.web.security import safe_url
 from tests.test_web_corpus import sentences_of
 
@@ -93,3 +95,11 @@ def test_labels_and_dates() -> None:
     assert when("2026-03-02T08:00:00") == "2 Mar 2026, 08:00 UTC"
     assert when("2026-03-02T08:00:00+05:30") == "2 Mar 2026, 08:00 +05:30"
     assert when("2026-03-02T08:00:00", with_time=False) == "2 Mar 2026"
+
+
+def test_an_article_without_a_zone_shows_its_printed_time_as_local() -> None:
+    article = Article(id="a", source="s", text="", published_local=datetime(2025, 3, 20, 18, 45))
+    assert article_when(article) == "20 Mar 2025, 18:45 local time"
+    assert article_when(Article(id="b", source="s", text="")) == "undated"
+    stamped = Article(id="c", source="s", text="", published=datetime(2025, 3, 20, 18, 45, tzinfo=UTC))
+    assert article_when(stamped) == "20 Mar 2025, 18:45 UTC"

@@ -131,3 +131,13 @@ def when(value: datetime | str | None, with_time: bool = True) -> str:
     zone = "UTC" if moment.tzinfo is None else moment.strftime("%z")
     zone = zone if zone == "UTC" else f"{zone[:3]}:{zone[3:]}".replace("+00:00", "UTC")
     return f"{day}, {moment:%H:%M} {zone}"
+
+
+def article_when(article: Article) -> str:
+    """When an article appeared: its instant, else the wall-clock time it prints without a zone
+    (said as such, not passed off as UTC), else "undated"."""
+    if article.published:
+        return when(article.published)
+    if article.published_local:
+        return f"{when(article.published_local, with_time=False)}, {article.published_local:%H:%M} local time"
+    return "undated"

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from storylens.web.present import initials, when
+from storylens.web.present import article_when, initials, when
 from storylens.web.security import safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,6 +27,7 @@ def _environment() -> Environment:
     )
     env.filters.update(
         when=when,
+        article_when=article_when,
         day=lambda value: when(value, with_time=False),
         seg=lambda value: quote(str(value), safe=""),
         safe_url=safe_url,
