@@ -125,6 +125,18 @@ def test_an_outlet_speaking_as_a_party_is_not_neutral():
     assert not _neutral(units[0]) and _neutral(units[1])
 
 
+def test_an_outlets_own_verdict_is_not_neutral():
+    units, _, _ = _units(
+        {
+            "a": ("The deputy minister deserves credit for staying at the table.", {}),
+            "b": ("Washington should make it plain that it backs the talks.", {}),
+            "c": ("The deputy minister stayed at the table all afternoon.", {}),
+        },
+        [[1, 0], [0, 1], [1, 0]],
+    )
+    assert [_neutral(u) for u in units] == [False, False, True]
+
+
 def test_a_claim_is_shown_in_a_wording_that_opens_as_a_sentence():
     units, _, _ = _units(
         {

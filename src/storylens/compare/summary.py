@@ -37,6 +37,12 @@ from storylens.models import Citation, Claim, Conflict, SummarySentence
 MAX_SENTENCES = 8
 MIN_WORDS = 5
 _OWN_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)  # the first person plural
+# the writer judging or prescribing ("X deserves credit", "Y should resign"): opinion, not fact
+_OPINION = re.compile(
+    r"\b(?:should(?:n't| not)?|ought to|deserves?|deserved|shameful|"
+    r"disgraceful|admirabl[ey]|to (?:his|her|their|its) credit)\b",
+    re.IGNORECASE,
+)
 _PRONOUNS = {"he", "she", "they", "it", "this", "we", "i", "that"}
 
 
@@ -190,11 +196,13 @@ def _readable(unit: ClaimUnit) -> bool:
 
 
 def _neutral(unit: ClaimUnit) -> bool:
-    """No loaded term of the lexicon, and no outlet speaking as a party ("Our own minister stayed
-    put") outside a quote: a fact told only in slanted words stays out of the summary."""
-    return not load_lexicon().loaded(unit.text) and (
-        unit.quote is not None or not _OWN_VOICE.search(unit.text)
-    )
+    """No loaded term of the lexicon, and, outside a quote, no outlet speaking as a party ("Our
+    own minister stayed put") or giving its own verdict ("The minister deserves credit"): a fact
+    told only in slanted words, and an opinion, stay out of the summary. Quoted, both are what
+    someone said."""
+    if load_lexicon().loaded(unit.text):
+        return False
+    return unit.quote is not None or not (_OWN_VOICE.search(unit.text) or _OPINION.search(unit.text))
 
 
 def _quotes_balanced(text: str) -> bool:
