@@ -32,7 +32,7 @@ def _units(bodies: dict[str, tuple[str, dict[str, str]]], vectors: list[list[flo
     for unit, vector in zip(units, vectors, strict=True):
         unit.vector = np.array(vector, dtype=float) / np.linalg.norm(vector)
     entities = story_entities(articles)
-    return units, [Features.of(u, entities) for u in units], entities
+    return units, [Features.of(u, entities) for u in units]
 
 
 BEGAN = ("Negotiations under UN auspices began on 5 March in Geneva.", {"on 5 March": "2025-03-05"})
@@ -40,9 +40,9 @@ SESSION = ("Thursday's session in Geneva lasted three hours, the log shows.", {"
 
 
 def test_claims_of_other_days_worded_apart_are_other_events():
-    _, (began, session), _ = _units({"a": BEGAN, "b": SESSION}, [[1, 0], [1, 0]])
+    _, (began, session) = _units({"a": BEGAN, "b": SESSION}, [[1, 0], [1, 0]])
     assert dated_apart(began, session) and not pair_joins(0.9, began, session)
-    _, (one, other), _ = _units(
+    _, (one, other) = _units(
         {
             "a": ("The minister resigned on Wednesday in Geneva.", {"on Wednesday": "2025-03-05"}),
             "b": ("The minister resigned on Tuesday in Geneva.", {"on Tuesday": "2025-03-04"}),
@@ -50,7 +50,7 @@ def test_claims_of_other_days_worded_apart_are_other_events():
         [[1, 0], [1, 0]],
     )
     assert not dated_apart(one, other)  # one fact told with two dates: a conflict, not two facts
-    _, (plan, done), _ = _units(
+    _, (plan, done) = _units(
         {
             "a": ("Inspectors will visit the Geneva site on Tuesday.", {"on Tuesday": "2025-03-04"}),
             "b": ("The inspectors visited the site in Geneva.", {}),
@@ -64,7 +64,7 @@ def test_a_group_whose_dated_claims_tell_another_day_takes_no_claim():
     """b and c tell Thursday's session, d (undated) joins them; a tells the opening on 5 March and
     is closest to d (0.85), but the group's dated claims tell another day: it stays apart."""
     thursday = ("The session in Geneva on Thursday ran three hours.", {"on Thursday": "2025-03-06"})
-    units, features, _ = _units(
+    units, features = _units(
         {"a": BEGAN, "b": SESSION, "c": thursday, "d": ("The talks in Geneva ran for hours.", {})},
         [[1, 0], [1, 0], [1, 0], [1, 0]],
     )
@@ -74,12 +74,12 @@ def test_a_group_whose_dated_claims_tell_another_day_takes_no_claim():
     assert sorted(align(units, similarity, features)) == [[0], [1, 2, 3]]
 
 
-def _story(units: list[ClaimUnit], features: list[Features], entities) -> _Story:
-    return _Story(units, features, entities, {"c1": []})
+def _story(units: list[ClaimUnit], features: list[Features]) -> _Story:
+    return _Story(units, features, {"c1": []})
 
 
 def test_a_summary_sentence_is_backed_only_by_what_says_the_same():
-    units, features, entities = _units(
+    units, features = _units(
         {
             "a": ("The delegation left the talks in Geneva early.", {}),
             "b": ("The delegation walked out of the talks in Geneva early.", {}),
@@ -87,9 +87,9 @@ def test_a_summary_sentence_is_backed_only_by_what_says_the_same():
         },
         [[1, 0.1], [1, 0.2], [1, 3]],
     )
-    backing = _story(units, features, entities).backing(units[0], units)
+    backing = _story(units, features).backing(units[0], units)
     assert [u.article.id for u in backing] == ["a", "b"]  # c, a neighbour of its claim: cosine 0.41
-    units, features, entities = _units(
+    units, features = _units(
         {
             "a": BEGAN,
             "b": ("Talks in Geneva began on 5 March, under UN auspices.", {"on 5 March": "2025-03-05"}),
@@ -97,25 +97,25 @@ def test_a_summary_sentence_is_backed_only_by_what_says_the_same():
         },
         [[1, 0], [1, 0.1], [1, 0.1]],
     )
-    assert [u.article.id for u in _story(units, features, entities).backing(units[0], units)] == ["a", "b"]
+    assert [u.article.id for u in _story(units, features).backing(units[0], units)] == ["a", "b"]
 
 
 def test_a_disputed_account_is_told_only_as_its_speakers():
-    units, features, entities = _units(
+    units, features = _units(
         {
             "a": ("The union agreed to the new pay offer in Geneva.", {}),
             "b": ("The union refused the new pay offer in Geneva.", {}),
         },
         [[1, 0], [1, 0.1]],
     )
-    story = _story(units, features, entities)
+    story = _story(units, features)
     assert story.backing(units[0], units) is None  # opposite polarity: no support, no fact
     units[0].speaker = "Mara Velling"
     assert [u.article.id for u in story.backing(units[0], units)] == ["a"]
 
 
 def test_an_outlet_speaking_as_a_party_is_not_neutral():
-    units, _, _ = _units(
+    units, _ = _units(
         {
             "a": ("Our own minister stayed put in Geneva.", {}),
             "b": ("The minister stayed in Geneva all day.", {}),
@@ -126,7 +126,7 @@ def test_an_outlet_speaking_as_a_party_is_not_neutral():
 
 
 def test_an_outlets_own_verdict_is_not_neutral():
-    units, _, _ = _units(
+    units, _ = _units(
         {
             "a": ("The deputy minister deserves credit for staying at the table.", {}),
             "b": ("Washington should make it plain that it backs the talks.", {}),
@@ -138,7 +138,7 @@ def test_an_outlets_own_verdict_is_not_neutral():
 
 
 def test_a_claim_is_shown_in_a_wording_that_opens_as_a_sentence():
-    units, _, _ = _units(
+    units, _ = _units(
         {
             "a": ("A fire broke out at the Geneva mill, injuring 12 workers on the night shift.", {}),
             "b": ("Twelve workers were injured in Geneva.", {}),

@@ -14,7 +14,7 @@ from storylens.compare.claims import article_claims
 from storylens.compare.conflicts import dates_disagree, figures_disagree
 from storylens.compare.entities import story_entities
 from storylens.compare.lexicon import load_lexicon
-from storylens.compare.summary import _repeats
+from storylens.compare.summary import _Story
 from storylens.compare.text import figures
 from tests.test_compare_fixtures import make_article
 
@@ -306,11 +306,13 @@ def test_the_summary_tells_an_event_once_though_alignment_kept_its_wordings_apar
         "c", "Talks opened in Vienna on Wednesday.", "Vienna", ("on Wednesday", "2025-03-05"), [0, 1]
     )
     entities = story_entities([opened[0], began[0], vienna[0]])
-    assert _repeats(opened[1], began[1], entities)  # same day, same place, cosine 0
-    assert not _repeats(opened[1], vienna[1], entities)
+    units = [opened[1], began[1], vienna[1]]
+    story = _Story(units, [Features.of(u, entities) for u in units], {})
+    assert story.repeats(opened[1], began[1])  # same day, same place, cosine 0
+    assert not story.repeats(opened[1], vienna[1])
     said, paraphrased = began[1], vienna[1]
     said.vector, paraphrased.vector = np.array([1.0, 0.0]), np.array([0.5, 0.866])  # cosine 0.5
     said.speaker = paraphrased.speaker = "Lena Ortiz"
-    assert _repeats(said, paraphrased, entities)  # a quote and its paraphrase, one speaker
+    assert story.repeats(said, paraphrased)  # a quote and its paraphrase, one speaker
     paraphrased.speaker = "Amara Okafor"
-    assert not _repeats(said, paraphrased, entities)
+    assert not story.repeats(said, paraphrased)

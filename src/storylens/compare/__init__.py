@@ -76,7 +76,7 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
         omissions=find_omissions(claims, articles),
         conflicts=conflicts,
         framing=find_framing(claims, units_of),
-        summary=summarise(claims, units_of, conflicts, entities, (units, features)),
+        summary=summarise(claims, units_of, conflicts, (units, features)),
         timeline=build_timeline(units, claim_of_unit),
         loaded_terms=loaded_terms(units, [f.entities for f in features], entities.entities),
     )

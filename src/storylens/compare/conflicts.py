@@ -148,7 +148,7 @@ def _lone_figures_disagree(a: Figure, b: Figure) -> bool:
     """A claim's only figure against another's: the same fact's value when they count the same
     thing ("180 porters took part", "95 porters joined"; not "600 soldiers" against "12 as the
     river rose"), or for shares, when one of them does not say of what ("by 4.9 per cent")."""
-    if a.percent != b.percent or _rounded_alike(a.value, b.value) or _far_apart(a.value, b.value):
+    if not _differ(a, b):
         return False
     return _same_head(a, b) or (a.percent and not (a.context and b.context))
 
@@ -212,7 +212,7 @@ def counts_disagree(first: list[Count], second: list[Count]) -> list[tuple[Figur
     "people caught up in the data breach has risen to 2.1 million")."""
     if len(first) == len(second) == 1 and None in (first[0].noun, second[0].noun):
         a, b = first[0], second[0]
-        return [(a.figure, b.figure)] if _differ(a, b) and a.words & b.words else []
+        return [(a.figure, b.figure)] if _differ(a.figure, b.figure) and a.words & b.words else []
     return [
         (a.figure, b.figure)
         for a in first
@@ -220,14 +220,14 @@ def counts_disagree(first: list[Count], second: list[Count]) -> list[tuple[Figur
         if a.key is not None
         and a.key == b.key
         and a.key not in GENERIC_NOUNS
-        and _differ(a, b)
+        and _differ(a.figure, b.figure)
         and not any(c.figure.value == a.figure.value for c in second)
         and not any(c.figure.value == b.figure.value for c in first)
     ]
 
 
-def _differ(a: Count, b: Count) -> bool:
-    first, second = a.figure, b.figure
+def _differ(first: Figure, second: Figure) -> bool:
+    """Two values of one kind (both shares or neither) that neither rounding nor scale explains."""
     return (
         first.percent == second.percent
         and not _rounded_alike(first.value, second.value)

@@ -24,12 +24,10 @@ from storylens.compare.alignment import (
     Features,
     dates_disagree,
     most_neutral,
-    named_entities,
     same_day,
 )
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.conflicts import disagreements
-from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures, jaccard
 from storylens.models import Citation, Claim, Conflict, SummarySentence
@@ -50,7 +48,6 @@ def summarise(
     claims: list[Claim],
     units_of: dict[str, list[ClaimUnit]],
     conflicts: list[Conflict],
-    entities: StoryEntities,
     featured: tuple[list[ClaimUnit], list[Features]],
 ) -> list[SummarySentence]:
     """A contested fact is told only in words that leave the disputed value out (``_undisputed``),
@@ -62,7 +59,7 @@ def summarise(
             usable[claim_id] = [u for u in usable[claim_id] if _undisputed(u, conflict)]
     kept = {id(u) for units in usable.values() for u in units}
     reported = {cid: [u for u in units if id(u) not in kept] for cid, units in units_of.items()}
-    story = _Story(*featured, entities, reported)
+    story = _Story(*featured, reported)
     units_of = {claim_id: units for claim_id, units in usable.items() if units}
     claims = [c for c in claims if c.id in units_of]
     independent = len({s.copy_of or s.article_id for c in claims for s in c.support})
@@ -109,7 +106,7 @@ def _pick(
         backing = story.backing(unit, units_of[claim.id])
         if backing is None or _sources(backing + story.reported_of[claim.id]) < sources:
             continue
-        if not any(_repeats(unit, other[0], story.entities) for _, other in chosen + picked):
+        if not any(story.repeats(unit, other[0]) for _, other in chosen + picked):
             picked.append((claim, backing))
     return picked
 
@@ -121,13 +118,12 @@ class _Story:
         self,
         units: list[ClaimUnit],
         features: list[Features],
-        entities: StoryEntities,
         reported: dict[str, list[ClaimUnit]],
     ) -> None:
         """``reported``: per claim, its units that a reported conflict keeps out of the summary
         (a side of the dispute, an earlier figure): they state the fact, so its sources count
         them, but they back no sentence, and leave no dispute to find."""
-        self.units, self.entities, self.reported_of = units, entities, reported
+        self.units, self.reported_of = units, reported
         self.reported = {id(u) for sides in reported.values() for u in sides}
         self.features = {id(u): f for u, f in zip(units, features, strict=True)}
         self.vectors = np.stack([u.vector for u in units]) if units else np.zeros((0, 0))
@@ -152,6 +148,22 @@ class _Story:
             elif _backs(unit, other, own, theirs, id(other) in members):
                 backing.append(other)
         return None if disputed and not unit.speaker else backing
+
+    def repeats(self, unit: ClaimUnit, other: ClaimUnit) -> bool:
+        """The two sentences may tell one fact, though alignment kept their claims apart (average
+        linkage can): as close as one fact across groups (``same_fact``); a candidate pair by one
+        speaker (a quote and its paraphrase: "The sprinklers did their job there," she said /
+        Castellane said the sprinkler system had activated); or an event of the same day naming the
+        same party ("opened talks in Geneva on Wednesday" / "Negotiations began on 5 March in
+        Geneva"). A summary is short: better one fact too few than one told twice."""
+        similarity = float(np.dot(unit.vector, other.vector))
+        if similarity >= THRESHOLDS.same_fact:
+            return True
+        if unit.speaker and unit.speaker == other.speaker and similarity >= THRESHOLDS.candidate:
+            return True
+        if not {d.value for d in unit.dates} & {d.value for d in other.dates}:
+            return False
+        return bool(self.features[id(unit)].entities & self.features[id(other)].entities)
 
 
 def _backs(unit: ClaimUnit, other: ClaimUnit, own: Features, theirs: Features, same_claim: bool) -> bool:
@@ -208,23 +220,6 @@ def _neutral(unit: ClaimUnit) -> bool:
 def _quotes_balanced(text: str) -> bool:
     """No quotation left open or closed mid-claim: a piece of a longer quote misleads alone."""
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-
-
-def _repeats(unit: ClaimUnit, other: ClaimUnit, entities: StoryEntities) -> bool:
-    """The two sentences may tell one fact, though alignment kept their claims apart (average
-    linkage can): as close as one fact across groups (``same_fact``); a candidate pair by one
-    speaker (a quote and its paraphrase: "The sprinklers did their job there," she said /
-    Castellane said the sprinkler system had activated); or an event of the same day naming the
-    same party ("opened talks in Geneva on Wednesday" / "Negotiations began on 5 March in
-    Geneva"). A summary is short: better one fact too few than one told twice."""
-    similarity = float(np.dot(unit.vector, other.vector))
-    if similarity >= THRESHOLDS.same_fact:
-        return True
-    if unit.speaker and unit.speaker == other.speaker and similarity >= THRESHOLDS.candidate:
-        return True
-    if not {d.value for d in unit.dates} & {d.value for d in other.dates}:
-        return False
-    return bool(named_entities(unit, entities).keys() & named_entities(other, entities).keys())
 
 
 def _first_told(units: list[ClaimUnit]) -> tuple:
