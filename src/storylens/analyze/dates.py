@@ -119,9 +119,6 @@ _COMPILED = [
     for kind, pattern in _PATTERNS
 ]
 _DAY_OFFSETS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
-_MONTH_OFFSETS = {"last month": -1, "next month": 1}
-_YEAR_OFFSETS = {"last year": -1, "next year": 1}
-_WEEK_OFFSETS = {"last week": -1, "next week": 1}
 _OFFSET_WORDS = {"last": -1, "this": 0, "next": 1}
 
 
@@ -164,6 +161,13 @@ def anchor_for(published: datetime | None, texts: list[str]) -> Anchor | None:
     return Anchor(max(stated), exact=False) if stated else None
 
 
+def _offset(phrase: str | None) -> int:
+    """-1, 0 or +1 for a phrase that opens with "last", "this" or "next" ("last week"); else 0
+    ("earlier this month" is this month)."""
+    first = (phrase or "").lower().split()[:1]
+    return _OFFSET_WORDS.get(first[0], 0) if first else 0
+
+
 def _month_number(match: re.Match[str]) -> int:
     if "m" in match.groupdict():
         return int(match["m"])
@@ -204,11 +208,11 @@ def _resolve(kind: str, match: re.Match[str], anchor: Anchor | None, ahead: bool
     if kind == "month_of_year":
         return f"{anchor.day.year + _OFFSET_WORDS[groups['word'].lower()]:04d}-{_month_number(match):02d}"
     if kind == "relative_month":
-        return _shift_month(anchor.day, _MONTH_OFFSETS.get((groups["word"] or "").lower(), 0))
+        return _shift_month(anchor.day, _offset(groups["word"]))
     if kind == "relative_week":
-        return _week(anchor.day, _WEEK_OFFSETS.get(groups["word"].lower(), 0))
+        return _week(anchor.day, _offset(groups["word"]))
     if kind == "relative_year":
-        return str(anchor.day.year + _YEAR_OFFSETS.get(groups["word"].lower(), 0))
+        return str(anchor.day.year + _offset(groups["word"]))
     if kind == "season":
         return _season(_SEASONS[groups["season"].lower()], groups["word"].lower(), anchor.day, ahead)
     if kind == "holiday":

@@ -270,11 +270,9 @@ def judged(facts: Sequence[FactSpans], claim: FactSpans) -> bool:
     Gold facts are a sample of each event's statements: a claim wholly in text no fact
     annotates can be neither right nor wrong, so partial-gold precision leaves it out."""
     return any(
-        min(a[1], b[1]) > max(a[0], b[0])
+        best_dice(gold, claim.spans.get(place, [])) > 0
         for fact in facts
         for place, gold in fact.spans.items()
-        for a in gold
-        for b in claim.spans.get(place, [])
     )
 
 
