@@ -182,3 +182,20 @@ def test_a_private_first_answer_is_refused_before_any_connection() -> None:
     with pytest.raises(InputError, match="refusing private.*192.168.1.20"):
         fetcher.fetch("http://mixed.rebind.test/article")
     fetcher.close()
+
+
+def test_an_international_host_goes_out_in_its_ascii_form(server: str) -> None:
+    def local_dns(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        return [ipaddress.ip_address("127.0.0.1")]
+
+    port = server.rsplit(":", 1)[1]
+    fetcher = Fetcher(options(connect_timeout=2.0), resolve=local_dns)
+    fetched = fetcher.fetch(f"http://nachrichten.bücher.test:{port}/article")
+    fetcher.close()
+    assert fetched.body == PAGE
+    assert Handler.seen_hosts[-1] == f"nachrichten.xn--bcher-kva.test:{port}"
+
+
+@pytest.mark.parametrize("url", ["http://example.org:abc/a", "http://example.org:99999/a", "http://[::1/a"])
+def test_a_malformed_url_is_an_input_error(url: str) -> None:
+    assert "not a valid URL" in fetch_error(url)

@@ -18,7 +18,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -85,13 +85,17 @@ class Fetcher:
     def _check_address(self, url: str) -> IPAddress:
         """The address ``url``'s host resolves to, resolved once per run and refused when it is
         private, loopback, link-local or reserved (unless allowed)."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            port = parts.port  # a malformed port raises here
+        except ValueError as error:
+            raise InputError(url, f"not a valid URL ({error})") from error
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(url, "only http and https URLs can be fetched")
         if parts.hostname not in self._addresses:
             try:
-                addresses = self._resolve(parts.hostname, parts.port or _DEFAULT_PORTS[parts.scheme])
-            except OSError as error:
+                addresses = self._resolve(parts.hostname, port or _DEFAULT_PORTS[parts.scheme])
+            except (OSError, UnicodeError) as error:
                 raise InputError(url, f"host not found ({error})") from error
             if not addresses:
                 raise InputError(url, "host not found (no address)")
@@ -104,12 +108,11 @@ class Fetcher:
     def _pinned(self, url: str) -> tuple[str, dict[str, str], dict[str, str]]:
         """The request for ``url`` aimed at its checked address: (URL naming the address, Host
         header, TLS server name), so the connection cannot go where the check did not look."""
-        parts = urlsplit(url)
         address = self._check_address(url)
-        host = f"[{address}]" if address.version == 6 else str(address)
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        headers = {"Host": parts.netloc.rpartition("@")[2]}  # the Host header carries no credentials
-        return urlunsplit(parts._replace(netloc=netloc)), headers, {"sni_hostname": parts.hostname or ""}
+        target = httpx.URL(url)  # hosts in their ASCII (IDNA) form, as they go on the wire
+        pinned = target.copy_with(host=str(address), userinfo=b"")  # no credentials sent
+        headers = {"Host": target.netloc.decode("ascii")}
+        return str(pinned), headers, {"sni_hostname": target.raw_host.decode("ascii")}
 
     def _robots_allow(self, url: str) -> bool:
         parts = urlsplit(url)
