@@ -53,6 +53,13 @@ def utc_text(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds")
 
 
+def story_ordering(order: str) -> tuple[Any, ...]:
+    """ORDER BY for story lists: latest coverage first, or (``"largest"``) most articles first."""
+    s = schema.stories
+    latest = (s.c.last_published_utc.desc().nulls_last(), s.c.id)
+    return (s.c.article_count.desc(), *latest) if order == "largest" else latest
+
+
 def _now() -> str:
     return utc_text(datetime.now(UTC)) or ""
 
@@ -204,10 +211,6 @@ class Store:
     def list_stories(self, limit: int | None = 50, offset: int = 0, order: str = "latest") -> list[StoryRow]:
         """Stories, latest coverage first (``order="latest"``) or largest first (``"largest"``)."""
         s = schema.stories
-        ordering = {
-            "latest": (s.c.last_published_utc.desc().nulls_last(), s.c.id),
-            "largest": (s.c.article_count.desc(), s.c.last_published_utc.desc().nulls_last(), s.c.id),
-        }[order]
         query = select(
             s.c.id,
             s.c.title,
@@ -217,7 +220,7 @@ class Store:
             s.c.last_published_utc,
         )
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(*ordering).limit(limit).offset(offset))
+            rows = conn.execute(query.order_by(*story_ordering(order)).limit(limit).offset(offset))
             return [StoryRow(*row) for row in rows]
 
     def load_listed(

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, Select, func, select, text
 
 from storylens.models import Article, Story
-from storylens.store import Store, StoryRow, schema
+from storylens.store import Store, StoryRow, schema, story_ordering
 
 Order = Literal["latest", "largest"]
 SearchKind = Literal["article", "claim"]
@@ -85,13 +85,6 @@ def _filtered(query: Select, filters: StoryFilter) -> Select:
     return query
 
 
-def _ordering(order: Order) -> tuple[Any, ...]:
-    s = schema.stories
-    if order == "largest":
-        return (s.c.article_count.desc(), s.c.last_published_utc.desc().nulls_last(), s.c.id)
-    return (s.c.last_published_utc.desc().nulls_last(), s.c.id)
-
-
 def list_stories(
     engine: Engine,
     filters: StoryFilter | None = None,
@@ -102,7 +95,10 @@ def list_stories(
     """A page of stories matching ``filters``, with their outlets, and the total count."""
     filters = filters or StoryFilter()
     query = (
-        _filtered(select(*_STORY_COLUMNS), filters).order_by(*_ordering(order)).limit(limit).offset(offset)
+        _filtered(select(*_STORY_COLUMNS), filters)
+        .order_by(*story_ordering(order))
+        .limit(limit)
+        .offset(offset)
     )
     counting = _filtered(select(func.count()).select_from(schema.stories), filters)
     with engine.connect() as conn:
