@@ -85,11 +85,7 @@ def main_blocks(tree: Any, url: str | None) -> list[tuple[Any, str]]:
         prune_xpath=SOCIAL_EMBEDS + [SCREEN_READER_ONLY],
     )
     main = document.body if document is not None else None
-    innermost = (
-        node
-        for node in (main.iter(*_TEXT_BLOCKS) if main is not None else ())
-        if not any(child.tag in _TEXT_BLOCKS for child in node.iterdescendants())
-    )
+    innermost = _innermost(main, _TEXT_BLOCKS) if main is not None else ()
     return [(node, text) for node in innermost if (text := _block_text(node))]
 
 
@@ -105,8 +101,12 @@ def article_paragraphs(blocks: list[tuple[Any, str]]) -> list[str]:
 
 def leaf_blocks(root: Any) -> list[str]:
     """The text of each block element holding no other block, in document order."""
-    leaves = (n for n in root.iter(*BLOCK_TAGS) if next(n.iterdescendants(*BLOCK_TAGS), None) is None)
-    return [text for text in map(_block_text, leaves) if text]
+    return [text for text in map(_block_text, _innermost(root, BLOCK_TAGS)) if text]
+
+
+def _innermost(root: Any, tags: frozenset[str]) -> Iterator[Any]:
+    """The elements of ``root`` with one of ``tags`` that hold no other such element, in order."""
+    return (node for node in root.iter(*tags) if next(node.iterdescendants(*tags), None) is None)
 
 
 def fragment_paragraphs(markup: str) -> list[str]:
