@@ -54,13 +54,16 @@ def split_apposed_name(span: Span) -> tuple[Span, Span | None]:
     return span, None
 
 
+_INSTITUTION_OR_PLACE = INSTITUTION_WORDS | PLACE_WORDS
+
+
 def _may_name_a_person(token: Token) -> bool:
     """A capitalised word that is no institution, place, date or nationality ("Bank Holiday Monday")."""
     return (
         token.is_alpha
         and token.is_title
         and token.ent_type_ not in _NOT_PEOPLE
-        and not institutional([token.text], INSTITUTION_WORDS | PLACE_WORDS)
+        and not institutional([token.text], _INSTITUTION_OR_PLACE)
     )
 
 

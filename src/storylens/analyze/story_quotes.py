@@ -42,14 +42,18 @@ def _fuller(speaker: str, written: str) -> str:
     """The more telling of the article's reading ("city council" for "the council") and the words
     as written ("the Maravian foreign ministry" where the article settled on "ministry"), when
     both have one head noun ("the ministry's spokesperson" read as "ministry" stays so)."""
-    phrases = [_PHRASE_END.split(f" {fold(text)} ")[0].split() for text in (speaker, written)]
+    phrases = [_phrase(text) for text in (speaker, written)]
     if not all(phrases) or phrases[0][-1] != phrases[1][-1]:
         return speaker or written
     return written if len(phrases[1]) > len(phrases[0]) else speaker
 
 
+def _phrase(text: str) -> list[str]:
+    """The folded words of a title's noun phrase, up to a comma, a relative pronoun or a preposition."""
+    return _PHRASE_END.split(f" {fold(text)} ")[0].split()
+
+
 def _by_title(text: str, entities: list[Entity]) -> Entity | None:
     """The organisation a title names ("the city council"), judged by the words before its head."""
-    phrase = _PHRASE_END.split(f" {fold(text)} ")[0].split()
-    words = [singular(w) for w in phrase if w not in _DETERMINERS and w != "according" and w != "to"]
+    words = [singular(w) for w in _phrase(text) if w not in _DETERMINERS and w != "according" and w != "to"]
     return institution_for(set(words), words[-1], entities, lambda e: len(e.article_ids)) if words else None
