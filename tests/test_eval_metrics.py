@@ -127,6 +127,16 @@ def test_coverage_needs_every_gold_article() -> None:
     assert not touches(fact, FactSpans("c3", "unique", {B: [(0, 10)]}))
 
 
+def test_a_sentence_holding_a_short_gold_span_carries_it_only_when_held() -> None:
+    fact = FactSpans("F1", "partial", {A: [(40, 60)], B: [(0, 20)]})
+    sentences = FactSpans("c1", "partial", {A: [(0, 100)], B: [(0, 90)]})  # Dice 0.33 and 0.36
+    half_out = FactSpans("c2", "partial", {A: [(55, 100)], B: [(0, 90)]})  # holds 5 of A's 20 characters
+    assert coverage(fact, sentences) is None
+    assert coverage(fact, sentences, held=True) == 1.0
+    assert coverage(fact, half_out, held=True) is None
+    assert match_claims([fact], [half_out, sentences], held=True) == [(0, 1)]
+
+
 def test_claim_status_scores_by_hand() -> None:
     facts = [
         FactSpans("F1", "consensus", {A: [(0, 10)], B: [(0, 10)]}),

@@ -11,6 +11,12 @@ claim wholly in unannotated text is *unjudged*, counted but neither right nor wr
 rule holds for omissions: an article's omission of an unjudged claim is unjudged. Recall is
 unchanged (every gold fact counts). The raw figures, every predicted claim and omission
 counted, are reported beside them (``claims_all``, ``omissions_all``).
+
+Gold spans are often shorter than a clause ("takes effect on 1 April" in "The duty rise,
+announced earlier this month, takes effect on 1 April"), while a claim is a sentence or a
+clause, so Dice can miss a claim that does carry the fact. ``claims_held`` judges the same
+claims with a fact found when one claim holds at least half of each of its gold spans: the
+alignment's quality apart from where clauses are cut. Both are reported.
 """
 
 from __future__ import annotations
@@ -111,12 +117,14 @@ def evaluate_claims(run: CorpusRun) -> dict[str, Any]:
     ]
     claim_to_fact = {claims[j].id: facts[i].id for i, j in pairs}
     judged, unjudged = judged_scores(facts, claims, pairs)
+    held, _ = judged_scores(facts, claims, match_claims(facts, claims, held=True))
     gold_omissions, predicted_omissions = _gold_omissions(run), _predicted_omissions(run)
     judged_omissions = {(article, claim) for article, claim in predicted_omissions if claim not in unjudged}
     return {
         "dataset": str(run.folder),
         "claims": judged,
         "unjudged_claims": len(unjudged),
+        "claims_held": held,
         "claims_all": status_scores(facts, claims, pairs),
         # a gentler view of the same: how much of each fact's support the best single claim has
         "fact_support_recall": mean_or_none(max(row, default=0.0) for row in shares),

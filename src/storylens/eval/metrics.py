@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
@@ -109,9 +109,18 @@ def char_dice(a: Span, b: Span) -> float:
     return 2 * overlap / total if total > 0 else 0.0
 
 
-def best_dice(spans: Iterable[Span], others: Iterable[Span]) -> float:
+def held_share(gold: Span, predicted: Span) -> float:
+    """The share of the gold span's characters that the predicted span holds."""
+    overlap = max(0, min(gold[1], predicted[1]) - max(gold[0], predicted[0]))
+    return overlap / (gold[1] - gold[0]) if gold[1] > gold[0] else 0.0
+
+
+def best_dice(
+    spans: Iterable[Span], others: Iterable[Span], score: Callable[[Span, Span], float] = char_dice
+) -> float:
+    """The best ``score`` (character Dice unless told) of a span of ``spans`` against one of ``others``."""
     others = list(others)
-    return max((char_dice(a, b) for a in spans for b in others), default=0.0)
+    return max((score(a, b) for a in spans for b in others), default=0.0)
 
 
 def match_one_to_one(scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
@@ -240,14 +249,17 @@ class FactSpans:
     event: str = ""
 
 
-def _best_per_article(fact: FactSpans, claim: FactSpans) -> list[float]:
-    """For each article (and field) of the fact: the claim's best Dice against the fact's spans there."""
-    return [best_dice(spans, claim.spans.get(place, [])) for place, spans in fact.spans.items()]
+def _best_per_article(fact: FactSpans, claim: FactSpans, held: bool = False) -> list[float]:
+    """For each article (and field) of the fact: the claim's best Dice against the fact's spans
+    there; with ``held``, the largest share of a gold span that a claim span holds."""
+    score = held_share if held else char_dice
+    return [best_dice(spans, claim.spans.get(place, []), score) for place, spans in fact.spans.items()]
 
 
-def coverage(fact: FactSpans, claim: FactSpans) -> float | None:
-    """Mean best Dice over the fact's articles when the claim covers every one at Dice >= 0.5, else None."""
-    best = _best_per_article(fact, claim)
+def coverage(fact: FactSpans, claim: FactSpans, held: bool = False) -> float | None:
+    """Mean best Dice over the fact's articles when the claim covers every one at Dice >= 0.5, else
+    None; with ``held``, by the share of each gold span the claim holds (>= 0.5) instead of Dice."""
+    best = _best_per_article(fact, claim, held)
     if not best or min(best) < MATCH_DICE:
         return None
     return fmean(best)
@@ -276,12 +288,15 @@ def judged(facts: Sequence[FactSpans], claim: FactSpans) -> bool:
     )
 
 
-def match_claims(facts: Sequence[FactSpans], claims: Sequence[FactSpans]) -> list[tuple[int, int]]:
-    """Fact/claim index pairs, one-to-one, where the claim covers all of the fact's gold spans."""
+def match_claims(
+    facts: Sequence[FactSpans], claims: Sequence[FactSpans], held: bool = False
+) -> list[tuple[int, int]]:
+    """Fact/claim index pairs, one-to-one, where the claim covers all of the fact's gold spans
+    (by Dice, or with ``held`` by the share of each gold span it holds: see :func:`coverage`)."""
     scores = {}
     for i, fact in enumerate(facts):
         for j, claim in enumerate(claims):
-            score = coverage(fact, claim)
+            score = coverage(fact, claim, held)
             if score is not None:
                 scores[(i, j)] = score
     return match_one_to_one(scores, MATCH_DICE)
