@@ -113,7 +113,7 @@ def _pair_verdict(units: list[tuple[StoryView, int]], show_pairs: bool) -> str:
     for key, members in by_view.items():
         aligned = views[key].aligned
         for i, j in comparable_pairs(
-            aligned.units, aligned.similarity, aligned.claim_of_unit, aligned.sources
+            aligned.units, aligned.features, aligned.similarity, aligned.claim_of_unit, aligned.sources
         ):
             if i not in members or j not in members:
                 continue

@@ -16,6 +16,7 @@ from storylens.compare.alignment import (
 )
 from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.entities import story_entities
+from storylens.compare.similarity import masked_texts
 from storylens.compare.summary import _neutral, _Story
 from tests.test_compare_fixtures import make_article
 
@@ -75,7 +76,9 @@ def test_a_group_whose_dated_claims_tell_another_day_takes_no_claim():
 
 
 def _story(units: list[ClaimUnit], features: list[Features]) -> _Story:
-    return _Story(units, features, {"c1": []})
+    vectors = np.stack([u.vector for u in units])
+    cosines = vectors @ vectors.T
+    return _Story(units, features, cosines, cosines, {"c1": []})
 
 
 def test_a_summary_sentence_is_backed_only_by_what_says_the_same():
@@ -85,10 +88,10 @@ def test_a_summary_sentence_is_backed_only_by_what_says_the_same():
             "b": ("The delegation walked out of the talks in Geneva early.", {}),
             "c": ("The envoy consulted her capital after the Geneva talks.", {}),
         },
-        [[1, 0.1], [1, 0.2], [1, 3]],
+        [[1, 0.1], [1, 0.2], [1, 4]],
     )
     backing = _story(units, features).backing(units[0], units)
-    assert [u.article.id for u in backing] == ["a", "b"]  # c, a neighbour of its claim: cosine 0.41
+    assert [u.article.id for u in backing] == ["a", "b"]  # c, a neighbour of its claim: cosine 0.34
     units, features = _units(
         {
             "a": BEGAN,
@@ -212,3 +215,67 @@ def test_a_headline_joins_a_group_but_does_not_bridge_two():
         [[1.0, 0.3, 0.9, 0.1], [0.3, 1.0, 0.85, 0.1], [0.9, 0.85, 1.0, 0.1], [0.1, 0.1, 0.1, 1.0]]
     )
     assert sorted(align(units, similarity, features)) == [[0, 2], [1], [3]]
+
+
+def test_every_form_of_a_story_name_is_masked_where_it_is_written():
+    named = make_article(
+        "a",
+        "A",
+        "2025-03-07T10:00:00+00:00",
+        "",
+        "The Varden Trust will chair it.",
+        names={"Varden Trust": "ORG"},
+    )
+    missed = make_article(
+        "b",
+        "B",
+        "2025-03-07T11:00:00+00:00",
+        "",
+        "Varden Trust staff met Ilse Varga.",
+        names={"Ilse Varga": "PERSON"},
+    )  # the tagger missed the trust here
+    units = [article_claims(named)[0], article_claims(missed)[0]]
+    assert masked_texts(units) == ["The organisation will chair it.", "organisation staff met someone."]
+
+
+def test_a_pair_saying_different_things_of_the_same_parties_does_not_join():
+    _, (first, second) = _units({"a": BEGAN, "b": BEGAN}, [[1, 0], [1, 0]])
+    assert pair_joins(0.9, first, second)
+    assert not pair_joins(0.9, first, second, said=THRESHOLDS.said - 0.01)
+
+
+def test_a_headline_tells_the_day_of_its_lead():
+    article = make_article(
+        "a",
+        "A",
+        "2025-03-07T10:00:00+00:00",
+        "Talks open in Geneva",
+        "Talks opened in Geneva on Wednesday. Both sides sent envoys.",
+        names={"Geneva": "GPE"},
+        dates={"on Wednesday": "2025-03-05"},
+    )
+    headline, lead, _ = article_claims(article)
+    entities = story_entities([article])
+    assert headline.in_headline and Features.of(headline, entities).when == "2025-03-05"
+
+
+def test_a_quote_is_backed_only_by_its_speakers_words():
+    said = '"We will rebuild the mill within a year," Ilse Varga said.'
+    units, features = _units(
+        {
+            "a": (said, {}),
+            "b": ("Ilse Varga said the mill would be rebuilt within a year.", {}),
+            "c": ("The mill will be rebuilt within a year, the paper understands.", {}),
+        },
+        [[1, 0], [1, 0.05], [1, 0.05]],
+    )
+    units[0].quote = make_article(
+        "q",
+        "Q",
+        "2025-03-07T10:00:00+00:00",
+        "",
+        said,
+        quotes=[("We will rebuild the mill within a year,", "Ilse Varga")],
+    ).quotes[0]
+    units[0].speaker = units[1].speaker = "Ilse Varga"
+    assert [u.article.id for u in _story(units, features).backing(units[0], units)] == ["a", "b"]

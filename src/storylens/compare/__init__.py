@@ -6,7 +6,6 @@ article, or is built only from such spans and cites them.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +17,7 @@ from storylens.compare.conflicts import find_conflicts
 from storylens.compare.entities import StoryEntities, story_entities
 from storylens.compare.framing import find_framing, loaded_terms
 from storylens.compare.omissions import find_omissions
+from storylens.compare.similarity import claim_similarity, clear_vector_cache, said_similarity
 from storylens.compare.summary import summarise
 from storylens.compare.timeline import build_timeline
 from storylens.models import Article, Claim, Story
@@ -34,7 +34,8 @@ class Alignment:
     entities: StoryEntities
     units: list[ClaimUnit]
     features: list[Features]
-    similarity: np.ndarray  # cosine of the units' embeddings
+    similarity: np.ndarray  # how alike the units are in meaning (``similarity.claim_similarity``)
+    said: np.ndarray  # how alike what they say is, names masked (``similarity.said_similarity``)
     sources: dict[str, str]  # article id -> its independent source
     claims: list[Claim]
     claim_of_unit: list[str]  # claim id of each unit
@@ -47,13 +48,13 @@ def align_story(articles: list[Article]) -> Alignment:
     units = [unit for article in articles for unit in article_claims(article)]
     for unit in units:
         unit.speaker = _speaker(unit, entities)
-    vectors = _embed(units)
+    similarity = claim_similarity(units)
     features = [Features.of(unit, entities) for unit in units]
     sources = independent_keys(articles)
-    similarity = vectors @ vectors.T
-    claims = build_claims(align(units, similarity, features), units, sources)
+    said = said_similarity(units)
+    claims = build_claims(align(units, similarity, features, said=said), units, sources)
     claim_of_unit = _claim_of_unit(claims, units)
-    return Alignment(articles, entities, units, features, similarity, sources, claims, claim_of_unit)
+    return Alignment(articles, entities, units, features, similarity, said, sources, claims, claim_of_unit)
 
 
 def compare_story(story_id: str, articles: list[Article]) -> Story:
@@ -76,7 +77,7 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
         omissions=find_omissions(claims, articles),
         conflicts=conflicts,
         framing=find_framing(claims, units_of),
-        summary=summarise(claims, units_of, conflicts, (units, features)),
+        summary=summarise(claims, units_of, conflicts, (units, features, aligned.similarity, aligned.said)),
         timeline=build_timeline(units, claim_of_unit),
         loaded_terms=loaded_terms(units, [f.entities for f in features], entities.entities),
     )
@@ -84,30 +85,6 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
 
 def _publication_order(article: Article) -> tuple:
     return (article.published is None, article.published.timestamp() if article.published else 0, article.id)
-
-
-_VECTORS: OrderedDict[str, np.ndarray] = OrderedDict()  # claim text -> vector, most recent last
-VECTOR_CACHE_SIZE = 20_000  # about 30 MB; a story compared again as articles join re-embeds only theirs
-
-
-def clear_vector_cache() -> None:
-    """Forget the cached claim vectors (a cold start, as in the speed benchmark)."""
-    _VECTORS.clear()
-
-
-def _embed(units: list[ClaimUnit]) -> np.ndarray:
-    """All claim texts of the story, those not embedded before, each distinct text once, in one batch."""
-    from storylens.analyze.embed import get_embedder
-
-    new = [t for t in dict.fromkeys(unit.text for unit in units) if t not in _VECTORS]
-    for text, vector in zip(new, get_embedder().encode(new), strict=True):
-        _VECTORS[text] = vector
-    for unit in units:
-        _VECTORS.move_to_end(unit.text)
-        unit.vector = _VECTORS[unit.text]
-    while len(_VECTORS) > VECTOR_CACHE_SIZE:
-        _VECTORS.popitem(last=False)
-    return np.stack([unit.vector for unit in units]) if units else np.zeros((0, 0), dtype=np.float32)
 
 
 def _speaker(unit: ClaimUnit, entities: StoryEntities) -> str | None:

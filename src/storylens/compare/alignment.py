@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storylens.compare.claims import ClaimUnit
+from storylens.compare.claims import ClaimUnit, lead_day
+from storylens.compare.contrast import Contrast, contrasts
 from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import Figure, content_words, figures, jaccard
@@ -35,10 +36,14 @@ class Thresholds:
     shared_wording: float  # content-word Jaccard that anchors a candidate pair
     same_fact: float = 1.0  # cosine at which claims of different groups are compared for conflicts
     same_day: float = 0.0  # added to the cosine of two claims telling an event of the same day
+    backs: float = 1.0  # similarity at which a claim that does not disagree says the same (summary)
+    said: float = -1.0  # least cosine of the claims with names masked: what they say of them
 
 
 # Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
-THRESHOLDS = Thresholds(candidate=0.4, strong=0.95, shared_wording=0.0, same_fact=0.6, same_day=0.15)
+THRESHOLDS = Thresholds(
+    candidate=0.4, strong=0.95, shared_wording=0.0, same_fact=0.65, same_day=0.15, backs=0.5, said=0.3
+)
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
 SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another date
 DAY_LENGTH = len("2025-03-05")  # a date resolved to the day
@@ -61,7 +66,10 @@ class Features:
     frame: set[str]  # the content words outside names: what is said of them
     plan: bool = False  # speaks of a plan, so its date may be misread (``PLAN``)
     event: set[str] = field(default_factory=set)  # what happened on its date (``_event``)
-    when: str | None = None  # its date: the first, the day of the event it tells ("since 2023" follows)
+    # its date: the first, the day of the event it tells ("since 2023" follows); a headline with
+    # none tells its lead's event, so it takes the lead's day (``claims.lead_day``)
+    when: str | None = None
+    denies: list[Contrast] = field(default_factory=list)  # actors it denies ("not the chairman")
 
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
@@ -79,8 +87,15 @@ class Features:
             frame=words - content_words(" ".join(text for _, text in named.values())),
             plan=_plan(unit),
             event=_event(unit),
-            when=_first_date(unit).value if unit.dates else None,
+            when=_when(unit),
+            denies=contrasts(unit.text),
         )
+
+
+def _when(unit: ClaimUnit) -> str | None:
+    if unit.dates:
+        return _first_date(unit).value
+    return lead_day(unit.article) if unit.in_headline else None
 
 
 def _first_date(unit: ClaimUnit) -> TemporalExpression:
@@ -143,16 +158,20 @@ def dated_apart(a: Features, b: Features) -> bool:
         and b.when is not None
         and dates_disagree({a.when}, {b.when})
         and not (a.plan or b.plan)
-        and jaccard(a.words, b.words) < SAME_WORDING
+        and jaccard(a.frame, b.frame) < SAME_WORDING
         and jaccard(a.event & a.frame, b.event & b.frame) < SAME_WORDING
     )
 
 
-def pair_joins(similarity: float, a: Features, b: Features, thresholds: Thresholds = THRESHOLDS) -> bool:
+def pair_joins(
+    similarity: float, a: Features, b: Features, thresholds: Thresholds = THRESHOLDS, said: float = 1.0
+) -> bool:
     """The two claims state the same fact, agreeing or not on its figure, date or polarity; not
-    two events of different days (``dated_apart``). A shared day adds ``same_day`` to their
-    similarity ("opened on Wednesday" / "began on 5 March", that Wednesday)."""
-    if dated_apart(a, b):
+    two events of different days (``dated_apart``), nor two things said of the same parties
+    (``said``: their cosine with names masked, ``similarity.said_similarity``, under
+    ``thresholds.said``). A shared day adds ``same_day`` to their similarity ("opened on
+    Wednesday" / "began on 5 March", that Wednesday)."""
+    if dated_apart(a, b) or said < thresholds.said:
         return False
     similarity += thresholds.same_day * same_day(a, b)
     return similarity >= thresholds.strong or (
@@ -170,9 +189,11 @@ def align(
     similarity: np.ndarray,
     features: list[Features],
     thresholds: Thresholds = THRESHOLDS,
+    said: np.ndarray | None = None,
 ) -> list[list[int]]:
     """Groups of unit indices, each one fact; every unit is in exactly one group.
-    ``similarity``: cosine similarity of the units' embeddings.
+    ``similarity``: cosine similarity of the units' embeddings; ``said``: the same with names
+    masked (see ``pair_joins``; none given, no pair is kept apart by it).
 
     Body claims group first; then each headline or standfirst joins the group it is closest to.
     A headline tells several facts at once ("Chaos in Geneva as peace bid collapses"), so it is
@@ -182,9 +203,10 @@ def align(
     votes = _date_votes(features)
     body = [i for i, u in enumerate(units) if not u.in_headline]
     heads = [i for i, u in enumerate(units) if u.in_headline]
-    link = (units, similarity, features, slot, votes, thresholds)
+    said = np.ones_like(similarity) if said is None else said
+    link = (units, similarity, said, features, slot, votes, thresholds)
     groups = _reassign(_link(body, *link), slot, similarity, votes, thresholds)
-    alone = _attach(heads, groups, similarity, features, votes, thresholds)
+    alone = _attach(heads, groups, similarity, said, features, votes, thresholds)
     groups = [*groups, *_link(alone, *link)]
     return sorted(groups, key=lambda g: min(g))
 
@@ -193,6 +215,7 @@ def _link(
     among: list[int],
     units: list[ClaimUnit],
     similarity: np.ndarray,
+    said: np.ndarray,
     features: list[Features],
     slot: np.ndarray,
     votes: np.ndarray,
@@ -209,7 +232,7 @@ def _link(
         a, b = group_of[i], group_of[j]
         if a == b or units[i].article.id == units[j].article.id:
             continue
-        if not pair_joins(float(similarity[i, j]), features[i], features[j], thresholds):
+        if not pair_joins(float(similarity[i, j]), features[i], features[j], thresholds, float(said[i, j])):
             continue
         cross = similarity[np.ix_(members[a], members[b])]
         same_slot = slot[members[a]][:, None] == slot[members[b]][None, :]
@@ -229,6 +252,7 @@ def _attach(
     heads: list[int],
     groups: list[list[int]],
     similarity: np.ndarray,
+    said: np.ndarray,
     features: list[Features],
     votes: np.ndarray,
     thresholds: Thresholds,
@@ -247,7 +271,8 @@ def _attach(
                 break
             members = bodies[g]
             if votes[h, members].sum() <= 0 and any(
-                pair_joins(float(similarity[h, j]), features[h], features[j], thresholds) for j in members
+                pair_joins(float(similarity[h, j]), features[h], features[j], thresholds, float(said[h, j]))
+                for j in members
             ):
                 groups[g].append(h)
                 break

@@ -116,6 +116,20 @@ def _unit(
     )
 
 
+def lead_day(article: Article) -> str | None:
+    """The first date resolved to a day in the article's lead: the day of the event its headline
+    announces ("Talks open in Geneva" over "... opened on Wednesday")."""
+    body = [s for s in article.sentences if not s.heading][:LEAD_SENTENCES]
+    if not body:
+        return None
+    days = [
+        d
+        for d in article.dates
+        if d.field == "text" and d.start < body[-1].end and d.value and len(d.value) == len("YYYY-MM-DD")
+    ]
+    return min(days, key=lambda d: d.start).value if days else None
+
+
 def _body_clauses(article: Article, body: list[Sentence]) -> list[tuple[int, int, int]]:
     """(start, end, sentence number) of each clause: the pieces between the joints of ``_JOINT``,
     each cut again where its parse joins clauses (``compare.clauses``); a sentence holding a

@@ -18,8 +18,10 @@ import numpy as np
 
 from storylens.compare.alignment import SAME_WORDING, THRESHOLDS, Features, dates_disagree
 from storylens.compare.claims import ClaimUnit
+from storylens.compare.contrast import Contrast, names_denied
 from storylens.compare.counts import GENERIC_NOUNS, Count, counts
 from storylens.compare.lexicon import load_lexicon
+from storylens.compare.similarity import embed
 from storylens.compare.text import Figure, content_words, figures, jaccard
 from storylens.models import Article, Conflict, ConflictKind, ConflictValue
 
@@ -46,7 +48,7 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Disagreements between claims of independent sources that state the same fact."""
     found: dict[tuple[tuple[str, ...], ConflictKind], _Found] = {}
-    compared = comparable_pairs(units, similarity, claim_ids, sources)
+    compared = comparable_pairs(units, features, similarity, claim_ids, sources)
     said = [
         (i, j, disagreement)
         for i, j in compared
@@ -114,16 +116,50 @@ def _fuller(kind: ConflictKind, current: str | None, value: str) -> str:
 
 
 def comparable_pairs(
-    units: list[ClaimUnit], similarity: np.ndarray, claim_ids: list[str], sources: dict[str, str]
+    units: list[ClaimUnit],
+    features: list[Features],
+    similarity: np.ndarray,
+    claim_ids: list[str],
+    sources: dict[str, str],
 ) -> list[tuple[int, int]]:
-    """Pairs of independent sources in one aligned claim, or close enough to state one fact."""
+    """Pairs of independent sources in one aligned claim, or close enough to state one fact; a
+    claim denying an actor ("it was X, not Y, who left") is also read against the claims that
+    tell the event it corrects (``_corrections``), as the account it disputes is worded otherwise."""
     ids = np.array(claim_ids)
-    close = np.triu((ids[:, None] == ids[None, :]) | (similarity >= THRESHOLDS.same_fact), k=1)
+    corrected = _corrections(units, features)
+    close = np.triu((ids[:, None] == ids[None, :]) | (similarity >= THRESHOLDS.same_fact) | corrected, k=1)
     return [
         (int(i), int(j))
         for i, j in zip(*np.nonzero(close), strict=True)
         if sources[units[i].article.id] != sources[units[j].article.id]
     ]
+
+
+def _corrections(units: list[ClaimUnit], features: list[Features]) -> np.ndarray:
+    """Per pair of claims: one corrects who did what the other tells (``corrects``) and its
+    correction clause ("it was the other delegation which first left, and not ours") is close to
+    the other claim, or the other tells the event in the correction's words. A reported
+    correction ("The envoy declared on Friday that it was ...") is close to the account it
+    disputes only without its reporting frame, so the clause is embedded apart."""
+    found = np.zeros((len(units), len(units)), dtype=bool)
+    owners = [(i, contrast) for i, f in enumerate(features) for contrast in f.denies]
+    if not owners:
+        return found
+    claims = np.stack([u.vector for u in units])
+    clauses = embed([contrast.clause for _, contrast in owners]) @ claims.T
+    for (i, contrast), close in zip(owners, clauses >= THRESHOLDS.candidate, strict=True):
+        for j, theirs in enumerate(features):
+            found[i, j] |= contrast.tells_event(theirs.words) or (
+                bool(close[j]) and corrects(features[i], contrast, theirs)
+            )
+    return found | found.T
+
+
+def corrects(own: Features, contrast: Contrast, theirs: Features) -> bool:
+    """``theirs`` tells the event ``contrast`` corrects: half its words, or a date of the
+    correction ("walked out on Thursday"); a claim naming the denied actor about something else
+    ("Y sent its envoy") disputes nothing."""
+    return contrast.tells_event(theirs.words) or bool(own.dates & theirs.dates)
 
 
 def figures_disagree(first: list[Figure], second: list[Figure]) -> list[tuple[Figure, Figure]]:
@@ -192,6 +228,10 @@ def disagreements(
         yield "number", _figure_value(x, ca), _figure_value(y, cb)
     if _dates_clash(a, b, fa, fb):
         yield "date", _date_value(a), _date_value(b)
+    actors = _actor_denied(a, b, fa, fb)
+    if actors:
+        yield "entity", *actors
+        return
     if jaccard(fa.words, fb.words) < SAME_WORDING:
         return
     opposite = load_lexicon().opposite_pair(fa.polar, fb.polar)
@@ -338,6 +378,34 @@ def _names_differ(fa: Features, fb: Features) -> tuple[str, str] | None:
         if own and other:
             return own[0], other[0]
     return None
+
+
+def _actor_denied(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> tuple[str, str] | None:
+    """One claim denies the actor the other names ("it was X, not Y" against "Y walked out") in
+    its account of the corrected event (``corrects``): the asserted actor (or "not Y") and the
+    other's name for Y, in the order a, b."""
+    for second, own, theirs, flip in ((b, fa, fb, False), (a, fb, fa, True)):
+        for contrast in own.denies:
+            if not corrects(own, contrast, theirs):
+                continue
+            word = names_denied(contrast, second.text)
+            if word:
+                said = contrast.asserted or f"not {contrast.denied}"
+                named = _actor_phrase(second, word)
+                return (named, said) if flip else (said, named)
+    return None
+
+
+def _actor_phrase(unit: ClaimUnit, word: str) -> str:
+    """The name that holds ``word`` ("Ostrelia"), or the word with the name it titles ("chairman
+    Odo Brant")."""
+    at = unit.text.find(word) + unit.start
+    for mention in unit.mentions:
+        if mention.start <= at < mention.end:
+            return mention.text
+        if 0 <= mention.start - (at + len(word)) <= 1:
+            return unit.article.span_text(at, mention.end, unit.field)
+    return word
 
 
 def _conflict(claim_ids: list[str], found: _Found, articles: dict[str, Article]) -> Conflict:

@@ -48,11 +48,11 @@ def summarise(
     claims: list[Claim],
     units_of: dict[str, list[ClaimUnit]],
     conflicts: list[Conflict],
-    featured: tuple[list[ClaimUnit], list[Features]],
+    featured: tuple[list[ClaimUnit], list[Features], np.ndarray, np.ndarray],
 ) -> list[SummarySentence]:
     """A contested fact is told only in words that leave the disputed value out (``_undisputed``),
-    if any; an updated figure in the latest article's words. ``featured``: the story's units and
-    their features."""
+    if any; an updated figure in the latest article's words. ``featured``: the story's units, their
+    features, and the alignment's similarity between them and with names masked."""
     usable = {claim_id: units for claim_id, units in units_of.items()}
     for conflict in conflicts:
         for claim_id in conflict.claim_ids:
@@ -118,15 +118,25 @@ class _Story:
         self,
         units: list[ClaimUnit],
         features: list[Features],
+        similarity: np.ndarray,
+        said: np.ndarray,
         reported: dict[str, list[ClaimUnit]],
     ) -> None:
-        """``reported``: per claim, its units that a reported conflict keeps out of the summary
-        (a side of the dispute, an earlier figure): they state the fact, so its sources count
-        them, but they back no sentence, and leave no dispute to find."""
-        self.units, self.reported_of = units, reported
+        """``similarity``, ``said``: the alignment's, per pair of units. ``reported``: per claim, its units
+        that a reported conflict keeps out of the summary (a side of the dispute, an earlier
+        figure): they state the fact, so its sources count them, but they back no sentence, and
+        leave no dispute to find."""
+        self.units, self.similarity, self.said, self.reported_of = units, similarity, said, reported
         self.reported = {id(u) for sides in reported.values() for u in sides}
         self.features = {id(u): f for u, f in zip(units, features, strict=True)}
-        self.vectors = np.stack([u.vector for u in units]) if units else np.zeros((0, 0))
+        self.row = {id(u): i for i, u in enumerate(units)}
+
+    def alike(self, unit: ClaimUnit, other: ClaimUnit) -> float:
+        return float(self.similarity[self.row[id(unit)], self.row[id(other)]])
+
+    def says_alike(self, unit: ClaimUnit, other: ClaimUnit) -> bool:
+        """What the two say of the parties they name is alike (``Thresholds.said``)."""
+        return float(self.said[self.row[id(unit)], self.row[id(other)]]) >= THRESHOLDS.said
 
     def backing(self, unit: ClaimUnit, group: list[ClaimUnit]) -> list[ClaimUnit] | None:
         """The variants that say what ``unit`` says (``_backs``), ``unit`` first. A claim holds
@@ -135,7 +145,7 @@ class _Story:
         close, disagrees with it (figure, date, polarity, actor) and it is not attributed: a
         disputed account is told only as someone's (its speaker's), never as fact."""
         members = {id(u) for u in group}
-        close = self.vectors @ unit.vector >= THRESHOLDS.same_fact
+        close = self.similarity[self.row[id(unit)]] >= THRESHOLDS.same_fact
         nearby = [u for u, near in zip(self.units, close, strict=True) if near and id(u) not in members]
         own = self.features[id(unit)]
         backing, disputed = [unit], False
@@ -145,7 +155,11 @@ class _Story:
             theirs = self.features[id(other)]
             if any(disagreements(unit, other, own, theirs)):
                 disputed = True
-            elif _backs(unit, other, own, theirs, id(other) in members):
+            elif (
+                _same_voice(unit, other)
+                and self.says_alike(unit, other)
+                and _backs(self.alike(unit, other), other, own, theirs, id(other) in members)
+            ):
                 backing.append(other)
         return None if disputed and not unit.speaker else backing
 
@@ -156,7 +170,7 @@ class _Story:
         Castellane said the sprinkler system had activated); or an event of the same day naming the
         same party ("opened talks in Geneva on Wednesday" / "Negotiations began on 5 March in
         Geneva"). A summary is short: better one fact too few than one told twice."""
-        similarity = float(np.dot(unit.vector, other.vector))
+        similarity = self.alike(unit, other)
         if similarity >= THRESHOLDS.same_fact:
             return True
         if unit.speaker and unit.speaker == other.speaker and similarity >= THRESHOLDS.candidate:
@@ -166,23 +180,32 @@ class _Story:
         return bool(self.features[id(unit)].entities & self.features[id(other)].entities)
 
 
-def _backs(unit: ClaimUnit, other: ClaimUnit, own: Features, theirs: Features, same_claim: bool) -> bool:
-    """``other`` says what ``unit`` says: as close as one fact (``same_fact``, a shared day
-    adding ``same_day`` as in alignment), no other date (even
-    one of a plan or of its own day: "suspended on Thursday" backs no "opened on Wednesday"), and
-    a body sentence of its claim or worded alike (alignment may keep one fact's wordings apart,
-    and a headline tells several facts at once); a headline of its claim backs it when both
-    tell an event of the same day ("The talks that opened yesterday ..." / "opened talks on
-    Wednesday", that Wednesday)."""
-    similarity = float(np.dot(unit.vector, other.vector)) + THRESHOLDS.same_day * same_day(own, theirs)
+def _backs(similarity: float, other: ClaimUnit, own: Features, theirs: Features, same_claim: bool) -> bool:
+    """``other`` says what the unit of ``own`` says (``similarity``: theirs): close enough
+    (``backs``, a shared day adding ``same_day`` as in alignment); no other date (even one of a
+    plan or of its own day: "suspended on Thursday" backs no "opened on Wednesday"), and a body
+    sentence of its claim or worded alike (alignment may keep one fact's wordings apart, and a
+    headline tells several facts at once); a headline of its claim backs it when both tell an
+    event of the same day ("The talks that opened yesterday ..." / "opened talks on Wednesday",
+    that Wednesday)."""
+    similarity += THRESHOLDS.same_day * same_day(own, theirs)
     return (
-        similarity >= THRESHOLDS.same_fact
+        similarity >= THRESHOLDS.backs
         and not _another_date(own.dates, theirs.dates)
         and (
             (same_claim and (not other.in_headline or same_day(own, theirs)))
             or jaccard(own.words, theirs.words) >= SAME_WORDING
         )
     )
+
+
+def _same_voice(unit: ClaimUnit, other: ClaimUnit) -> bool:
+    """A quote in its speaker's own words is backed only by what that speaker said: another
+    outlet's own words near it ("X should make it plain that ...") or another person's tell
+    something else. A fact reported with its source ("..., the fire service said") is backed by
+    any outlet stating it."""
+    quoted = unit.quote is not None and unit.quote.kind != "indirect"
+    return not quoted or unit.speaker == other.speaker
 
 
 def _another_date(own: set[str], theirs: set[str]) -> bool:
