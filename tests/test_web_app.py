@@ -447,3 +447,19 @@ def test_ingest_with_the_token_runs_the_pipeline(tmp_path: Path) -> None:
         stored = local.get("/api/articles/api-1").json()
         assert stored["outlet"] == "Meridian Wire" and stored["story_id"] == first["stories"][0]
     store.close()
+
+
+def test_ingest_without_the_spacy_model_is_a_named_setup_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STORYLENS_SPACY_MODEL", "en_no_such_pipeline")
+    store = Store(str(tmp_path / "setup.db"))
+    article = {
+        "id": "s-1",
+        "outlet": "Meridian Wire",
+        "title": "A ferry resumes",
+        "text": "The ferry resumed.",
+    }
+    with TestClient(create_app(store, ingest_token=TOKEN)) as local:
+        answer = local.post("/api/articles", json=article, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert answer.status_code == 503 and "en_no_such_pipeline" in answer.json()["detail"]
+    assert store.count_articles() == 0
+    store.close()

@@ -18,6 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from storylens.errors import SetupError
 from storylens.store import Store
 from storylens.web.security import MAX_BODY_BYTES, BodyLimit, SecurityHeaders
 from storylens.web.templating import render
@@ -43,6 +44,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(SetupError, _setup_error)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
@@ -82,6 +84,12 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     if _wants_json(request):
         return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
     return render(request, "error.html", exc.status_code, status=exc.status_code, detail=exc.detail)
+
+
+async def _setup_error(request: Request, exc: SetupError) -> Response:
+    """The server lacks something ingest needs (a model): 503 naming it, as the CLI does, not a
+    bare 500; nothing the client sent is to blame."""
+    return await _http_error(request, StarletteHTTPException(503, f"setup: {exc}"))
 
 
 async def _invalid_request(request: Request, exc: RequestValidationError) -> Response:
