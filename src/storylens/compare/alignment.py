@@ -199,13 +199,13 @@ def align(
     A headline tells several facts at once ("Chaos in Geneva as peace bid collapses"), so it is
     close to claims that are not close to each other: linked with them, it would bridge them
     into one group. Headlines no body group takes group among themselves."""
-    slot = _slot_ids(units)
+    clash = _clashes(units, similarity, thresholds)
     votes = _date_votes(features)
     body = [i for i, u in enumerate(units) if not u.in_headline]
     heads = [i for i, u in enumerate(units) if u.in_headline]
     said = np.ones_like(similarity) if said is None else said
-    link = (units, similarity, said, features, slot, votes, thresholds)
-    groups = _reassign(_link(body, *link), slot, similarity, votes, thresholds)
+    link = (units, similarity, said, features, clash, votes, thresholds)
+    groups = _reassign(_link(body, *link), clash, similarity, votes, thresholds)
     alone = _attach(heads, groups, similarity, said, features, votes, thresholds)
     groups = [*groups, *_link(alone, *link)]
     return sorted(groups, key=lambda g: min(g))
@@ -217,11 +217,12 @@ def _link(
     similarity: np.ndarray,
     said: np.ndarray,
     features: list[Features],
-    slot: np.ndarray,
+    clash: np.ndarray,
     votes: np.ndarray,
     thresholds: Thresholds,
 ) -> list[list[int]]:
-    """Groups of the claims ``among``, best pair first, average linkage (see the module's doc)."""
+    """Groups of the claims ``among``, best pair first, average linkage (see the module's doc);
+    two groups holding claims that clash (``_clashes``) stay apart."""
     index = np.array(among, dtype=int)
     local = similarity[np.ix_(index, index)]
     rows, cols = np.nonzero(np.triu(local >= thresholds.candidate, k=1))
@@ -234,13 +235,8 @@ def _link(
             continue
         if not pair_joins(float(similarity[i, j]), features[i], features[j], thresholds, float(said[i, j])):
             continue
-        cross = similarity[np.ix_(members[a], members[b])]
-        same_slot = slot[members[a]][:, None] == slot[members[b]][None, :]
-        if (
-            _slots_clash(same_slot, cross, thresholds)
-            or votes[np.ix_(members[a], members[b])].sum() > 0
-            or cross.mean() < thresholds.candidate
-        ):
+        pairs = np.ix_(members[a], members[b])
+        if clash[pairs].any() or votes[pairs].sum() > 0 or similarity[pairs].mean() < thresholds.candidate:
             continue
         for k in members[b]:
             group_of[k] = a
@@ -283,7 +279,7 @@ def _attach(
 
 def _reassign(
     groups: list[list[int]],
-    slot: np.ndarray,
+    clash: np.ndarray,
     similarity: np.ndarray,
     votes: np.ndarray,
     thresholds: Thresholds,
@@ -295,7 +291,7 @@ def _reassign(
     loosely related group stays there, though another group states its fact and is closer to
     it as a whole (average linkage then kept the two groups apart). A claim moves to the group
     of highest mean similarity to it when that mean is at least ``candidate`` and above its mean
-    to its own group's other members, no claim there clashes with it (``_slots_clash``), and
+    to its own group's other members, no claim there clashes with it (``_clashes``), and
     its dated members tell no other day's event (``_date_votes``); a few rounds, until nothing
     moves. Sums are kept per group and updated on each move, so a round costs one pass over the
     claims. The groups may hold some of the claims only (the body's); the others stay out."""
@@ -304,21 +300,21 @@ def _reassign(
     index = np.array(sorted(i for members in groups for i in members), dtype=int)
     position = {i: n for n, i in enumerate(index.tolist())}
     groups = [[position[i] for i in members] for members in groups]
-    slot, similarity, votes = slot[index], similarity[np.ix_(index, index)], votes[np.ix_(index, index)]
-    group_of = np.empty(len(slot), dtype=int)
+    inside = np.ix_(index, index)
+    clash, similarity, votes = clash[inside], similarity[inside], votes[inside]
+    group_of = np.empty(len(index), dtype=int)
     for g, members in enumerate(groups):
         group_of[members] = g
     sizes = np.bincount(group_of, minlength=len(groups)).astype(float)
     order = np.argsort(group_of, kind="stable")
     sums = np.add.reduceat(similarity[:, order], np.searchsorted(group_of[order], range(len(groups))), axis=1)
-    clash = (slot[:, None] == slot[None, :]) & (similarity < thresholds.same_fact)
     clashes = np.zeros_like(sums)  # per claim and group: members it clashes with
     rows, cols = np.nonzero(clash)
     np.add.at(clashes, (rows, group_of[cols]), 1)
     against = np.add.reduceat(votes[:, order], np.searchsorted(group_of[order], range(len(groups))), axis=1)
     for _ in range(rounds):
         moved = False
-        for i in range(len(slot)):
+        for i in range(len(index)):
             own = group_of[i]
             mates = sizes[own] - 1
             own_mean = (sums[i, own] - similarity[i, i]) / mates if mates else -np.inf
@@ -342,15 +338,15 @@ def _reassign(
     return list(regrouped.values())
 
 
-def _slots_clash(slots: np.ndarray, cross: np.ndarray, thresholds: Thresholds) -> bool:
-    """Both groups hold a claim of one article's text field, and the two claims say different
-    things: two facts of that article, not one group's. An article may restate a fact (its lead,
-    then a quote or a recap), and its headline and lead may both carry one; but its closest
-    clause to a group must not be kept out because a looser one of its clauses joined first.
-    Two clauses of one article are topically close, so they count as one fact only at
-    ``same_fact``, the similarity the fit found to mark one fact across groups.
-    ``slots``: same article and field, per pair of members; ``cross``: their similarity."""
-    return bool((slots & (cross < thresholds.same_fact)).any())
+def _clashes(units: list[ClaimUnit], similarity: np.ndarray, thresholds: Thresholds) -> np.ndarray:
+    """Per pair of claims: both of one article's text field, and saying different things: two
+    facts of that article, never one group's. An article may restate a fact (its lead, then a
+    quote or a recap), and its headline and lead may both carry one; but its closest clause to
+    a group must not be kept out because a looser one of its clauses joined first. Two clauses
+    of one article are topically close, so they count as one fact only at ``same_fact``, the
+    similarity the fit found to mark one fact across groups."""
+    slot = _slot_ids(units)
+    return (slot[:, None] == slot[None, :]) & (similarity < thresholds.same_fact)
 
 
 def _date_votes(features: list[Features]) -> np.ndarray:
