@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from storylens.compare import Alignment, align_story
-from storylens.compare.conflicts import comparable_pairs, disagreements, unit_counts
+from storylens.compare.conflicts import comparable_pairs, disagreements
 from storylens.eval.claims import fact_spans
 from storylens.eval.corpus import CorpusRun, run_corpus
 from storylens.eval.gold import GoldConflict, sample_dir
@@ -95,7 +95,7 @@ def explain(gold: GoldConflict, views: list[StoryView], show_pairs: bool) -> str
 
 def _print_unit(view: StoryView, i: int) -> None:
     unit, features = view.aligned.units[i], view.aligned.features[i]
-    counted = unit_counts(unit, features)
+    counted = features.counts
     figs = ", ".join(f"{c.figure.raw}[{c.noun or ' '.join(sorted(c.words))}]" for c in counted)
     print(
         f"   {view.aligned.claim_of_unit[i]:>4} {(unit.article.outlet or unit.article.id)[:18]:18} "

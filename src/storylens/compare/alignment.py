@@ -15,12 +15,13 @@ thresholds are fitted by ``bench/alignment_fit.py`` on our own labelled pairs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from storylens.compare.claims import ClaimUnit, lead_day
 from storylens.compare.contrast import Contrast, contrasts
+from storylens.compare.counts import Count, counts
 from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import Figure, content_words, figures, jaccard
@@ -70,26 +71,39 @@ class Features:
     # none tells its lead's event, so it takes the lead's day (``claims.lead_day``)
     when: str | None = None
     denies: list[Contrast] = field(default_factory=list)  # actors it denies ("not the chairman")
+    counts: list[Count] = field(default_factory=list)  # its figures with what they count (``_counts``)
 
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
         date_spans = [(d.start - unit.start, d.end - unit.start) for d in unit.dates]
         named = named_entities(unit, entities)
         words = content_words(unit.text)
+        found = figures(unit.text, date_spans)
+        frame = words - content_words(" ".join(text for _, text in named.values()))
         return cls(
             words=words,
-            figures=figures(unit.text, date_spans),
+            figures=found,
             dates={d.value for d in unit.dates if d.value},
             entities=set(named),
             negated=load_lexicon().negated(unit.text),
             polar=load_lexicon().polar_words(unit.text),
             named=named,
-            frame=words - content_words(" ".join(text for _, text in named.values())),
+            frame=frame,
             plan=_plan(unit),
             event=_event(unit),
             when=_when(unit),
             denies=contrasts(unit.text),
+            counts=_counts(unit, found, date_spans, frame),
         )
+
+
+def _counts(
+    unit: ClaimUnit, found: list[Figure], dates: list[tuple[int, int]], frame: set[str]
+) -> list[Count]:
+    """The claim's figures with what they count, names left out (every claim of a story names its
+    place: "Ashby" ties no two counts)."""
+    cues = load_lexicon().update_cue_words
+    return [replace(c, words=c.words & frame) for c in counts(unit.text, found, dates, cues)]
 
 
 def _when(unit: ClaimUnit) -> str | None:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from storylens.compare.alignment import SAME_WORDING, THRESHOLDS, Features, dates_disagree
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.contrast import Contrast, names_denied
-from storylens.compare.counts import GENERIC_NOUNS, Count, counts
+from storylens.compare.counts import GENERIC_NOUNS, Count
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.similarity import embed
 from storylens.compare.text import Figure, content_words, figures, jaccard
@@ -223,7 +223,7 @@ def disagreements(
     a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features
 ) -> Iterator[tuple[ConflictKind, str, str]]:
     """Figures are compared by what they count; the rest only between claims worded alike."""
-    ca, cb = unit_counts(a, fa), unit_counts(b, fb)
+    ca, cb = fa.counts, fb.counts
     for x, y in (figures_disagree(fa.figures, fb.figures) or counts_disagree(ca, cb))[:1]:
         yield "number", _figure_value(x, ca), _figure_value(y, cb)
     if _dates_clash(a, b, fa, fb):
@@ -275,14 +275,6 @@ def _differ(first: Figure, second: Figure) -> bool:
     )
 
 
-def unit_counts(unit: ClaimUnit, own: Features) -> list[Count]:
-    """The unit's figures with what they count, names left out (every claim of a story names its
-    place: "Ashby" ties no two counts)."""
-    dates = [(d.start - unit.start, d.end - unit.start) for d in unit.dates]
-    found = counts(unit.text, own.figures, dates, load_lexicon().update_cue_words)
-    return [replace(c, words=c.words & own.frame) for c in found]
-
-
 def _counts_apart(
     units: list[ClaimUnit],
     features: list[Features],
@@ -295,7 +287,7 @@ def _counts_apart(
     tractors had taken part", "nearly 500 tractors clogged every road"): claims of independent
     sources, close enough to be a candidate pair (``THRESHOLDS.candidate``), giving different
     values for the same uncommon noun."""
-    counted = [unit_counts(unit, own) for unit, own in zip(units, features, strict=True)]
+    counted = [own.counts for own in features]
     seen = set(compared)
     found = []
     for i, j in sorted(_same_noun_pairs(counted)):
