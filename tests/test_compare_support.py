@@ -78,7 +78,7 @@ def test_a_group_whose_dated_claims_tell_another_day_takes_no_claim():
 def _story(units: list[ClaimUnit], features: list[Features]) -> _Story:
     vectors = np.stack([u.vector for u in units])
     cosines = vectors @ vectors.T
-    return _Story(units, features, cosines, cosines, {"c1": []})
+    return _Story(units, features, cosines, cosines, {"c1": []}, {"c1": []})
 
 
 def test_a_summary_sentence_is_backed_only_by_what_says_the_same():

@@ -300,12 +300,12 @@ def test_the_summary_tells_an_event_once_though_alignment_kept_its_wordings_apar
     entities = story_entities([opened[0], began[0], vienna[0]])
     units = [opened[1], began[1], vienna[1]]
     features = [Features.of(u, entities) for u in units]
-    story = _Story(units, features, np.eye(3), np.eye(3), {})
+    story = _Story(units, features, np.eye(3), np.eye(3), {}, {})
     assert story.repeats(opened[1], began[1])  # same day, same place, cosine 0
     assert not story.repeats(opened[1], vienna[1])
     said, paraphrased = began[1], vienna[1]
     cosines = np.array([[1, 0, 0], [0, 1, 0.5], [0, 0.5, 1]])  # the quote and the paraphrase: 0.5
-    story = _Story(units, features, cosines, cosines, {})
+    story = _Story(units, features, cosines, cosines, {}, {})
     said.speaker = paraphrased.speaker = "Lena Ortiz"
     assert story.repeats(said, paraphrased)  # a quote and its paraphrase, one speaker
     paraphrased.speaker = "Amara Okafor"

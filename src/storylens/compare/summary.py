@@ -33,6 +33,7 @@ from storylens.compare.text import figures, jaccard
 from storylens.models import Citation, Claim, Conflict, SummarySentence
 
 MAX_SENTENCES = 8
+VALUE_KINDS = ("number", "date")  # disputes over a value of one fact (see ``_Story``)
 MIN_WORDS = 5
 _OWN_VOICE = re.compile(r"\b(?:we|us|our|ours)\b", re.IGNORECASE)  # the first person plural
 # the writer judging or prescribing ("X deserves credit", "Y should resign"): opinion, not fact
@@ -54,12 +55,17 @@ def summarise(
     if any; an updated figure in the latest article's words. ``featured``: the story's units, their
     features, and the alignment's similarity between them and with names masked."""
     usable = {claim_id: units for claim_id, units in units_of.items()}
+    valued: set[int] = set()  # units left out as a side of a figure or date dispute
     for conflict in conflicts:
         for claim_id in conflict.claim_ids:
+            sides = [u for u in usable[claim_id] if not _undisputed(u, conflict)]
+            valued |= {id(u) for u in sides} if conflict.kind in VALUE_KINDS else set()
             usable[claim_id] = [u for u in usable[claim_id] if _undisputed(u, conflict)]
     kept = {id(u) for units in usable.values() for u in units}
     reported = {cid: [u for u in units if id(u) not in kept] for cid, units in units_of.items()}
-    story = _Story(*featured, reported)
+    story = _Story(
+        *featured, reported, {cid: [u for u in units if id(u) in valued] for cid, units in reported.items()}
+    )
     units_of = {claim_id: units for claim_id, units in usable.items() if units}
     claims = [c for c in claims if c.id in units_of]
     independent = len({s.copy_of or s.article_id for c in claims for s in c.support})
@@ -104,7 +110,7 @@ def _pick(
             continue
         unit = most_neutral(neutral)
         backing = story.backing(unit, units_of[claim.id])
-        if backing is None or _sources(backing + story.reported_of[claim.id]) < sources:
+        if backing is None or _sources(backing + story.sides_of[claim.id]) < sources:
             continue
         if not any(story.repeats(unit, other[0]) for _, other in chosen + picked):
             picked.append((claim, backing))
@@ -121,13 +127,17 @@ class _Story:
         similarity: np.ndarray,
         said: np.ndarray,
         reported: dict[str, list[ClaimUnit]],
+        sides: dict[str, list[ClaimUnit]],
     ) -> None:
-        """``similarity``, ``said``: the alignment's, per pair of units. ``reported``: per claim, its units
-        that a reported conflict keeps out of the summary (a side of the dispute, an earlier
-        figure): they state the fact, so its sources count them, but they back no sentence, and
-        leave no dispute to find."""
-        self.units, self.similarity, self.said, self.reported_of = units, similarity, said, reported
-        self.reported = {id(u) for sides in reported.values() for u in sides}
+        """``similarity``, ``said``: the alignment's, per pair of units. ``reported``: per claim,
+        its units that a reported conflict keeps out of the summary (a side of the dispute, an
+        earlier figure): they back no sentence, and leave no dispute to find. ``sides``: those
+        of them that state the fact with another figure or date ("Fourteen people were hurt when
+        a fire broke out"), so they count as its sources; a side of a dispute over who did it or
+        whether it happened tells something else than an outside outlet's sentence, and does
+        not."""
+        self.units, self.similarity, self.said, self.sides_of = units, similarity, said, sides
+        self.reported = {id(u) for units in reported.values() for u in units}
         self.features = {id(u): f for u, f in zip(units, features, strict=True)}
         self.row = {id(u): i for i, u in enumerate(units)}
 
