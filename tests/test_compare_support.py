@@ -17,7 +17,8 @@ from storylens.compare.alignment import (
 from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.entities import story_entities
 from storylens.compare.similarity import masked_texts
-from storylens.compare.summary import _neutral, _Story
+from storylens.compare.summary import _neutral, _Story, summarise
+from storylens.models import Claim, Conflict, ConflictValue, Support
 from tests.test_compare_fixtures import make_article
 
 
@@ -279,3 +280,28 @@ def test_a_quote_is_backed_only_by_its_speakers_words():
     ).quotes[0]
     units[0].speaker = units[1].speaker = "Ilse Varga"
     assert [u.article.id for u in _story(units, features).backing(units[0], units)] == ["a", "b"]
+
+
+def _summary_of_dispute(kind: str) -> list[str]:
+    """Articles a and b are the sides of a dispute of ``kind``; c, outside it, tells the fact without
+    their values."""
+    units, features = _units(
+        {
+            "a": ("The delegations walked out of the talks in Geneva after 3 hours.", {}),
+            "b": ("The delegations walked out of the talks in Geneva after 5 hours.", {}),
+            "c": ("The delegations walked out of the talks in Geneva.", {}),
+        },
+        [[1, 0], [1, 0], [1, 0.2]],
+    )
+    cosines = np.stack([u.vector for u in units]) @ np.stack([u.vector for u in units]).T
+    support = [Support(u.article.id, u.text, u.start, u.end) for u in units]
+    conflict = Conflict(["c1"], kind, "disputed", [ConflictValue("a", "3"), ConflictValue("b", "5")])
+    claim = Claim("c1", units[2].text, "consensus", support)
+    sentences = summarise([claim], {"c1": units}, [conflict], (units, features, cosines, cosines))
+    return [s.text for s in sentences]
+
+
+def test_the_sides_of_a_who_did_it_dispute_are_no_sources_of_an_outside_account():
+    told = "The delegations walked out of the talks in Geneva."
+    assert _summary_of_dispute("number") == [told]  # the sides state the fact with other figures
+    assert _summary_of_dispute("entity") == []  # the sides say who did it: c alone tells its sentence
