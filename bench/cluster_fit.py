@@ -37,6 +37,8 @@ FITTED = (
     "weight_time",
     "join_threshold",
     "merge_threshold",
+    "split_gain",
+    "fragment_threshold",
 )
 ORDERS = (None, 1, 2, 3)  # None: cluster_batch's own order
 
@@ -90,6 +92,8 @@ def random_config(rng: random.Random) -> ClusterConfig:
         weight_time=rng.uniform(0, 4),
         join_threshold=join,
         merge_threshold=join + rng.choice([rng.uniform(0, 1.5), 99.0]),
+        split_gain=rng.choice([rng.uniform(0, 3), 99.0]),
+        fragment_threshold=rng.choice([rng.uniform(0, join), 99.0]),
     )
 
 

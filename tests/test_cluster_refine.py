@@ -1,4 +1,5 @@
-"""Refinement on hand-made vectors in one plane (no models): stories that turn out to be one fold."""
+"""Refinement on hand-made vectors in one plane (no models): stories of one event fold, fragments
+join the story they nearly fit, a story of two events splits."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ CENTROID_ONLY = ClusterConfig(
     weight_time=0,
     join_threshold=0.5,
     merge_threshold=100,
+    split_gain=100,
+    fragment_threshold=100,
 )
 
 
@@ -55,3 +58,45 @@ def test_two_stories_of_one_event_fold_while_each_article_stays() -> None:
     assert [(p.story_id, p.features["size"]) for p in refinement.profiles] == [("s-u", 4)]
     unfolded = Clusterer(dataclasses.replace(config, merge_threshold=0.95), items)
     assert unfolded.refine(articles).merges == []  # 25 degrees apart: cosine 0.906
+
+
+def test_a_story_of_two_events_splits_when_each_half_fits_itself_better() -> None:
+    # a (0 to 10 degrees) and b (60 to 70) were streamed into one story; each article is within
+    # 43 degrees of the other five's centroid (cosine 0.74, above the join threshold), so no
+    # single article leaves, but each half fits itself (cosine about 0.99) better than the
+    # other half (about 0.5) by about 0.5
+    config = dataclasses.replace(CENTROID_ONLY, split_gain=0.3)
+    angles = {"a1": 0, "a2": 5, "a3": 10, "b1": 60, "b2": 65, "b3": 70}
+    articles = [plane_article(a, d) for a, d in angles.items()]
+    first = Clusterer(CENTROID_ONLY)
+    items = [first.place(a).item for a in articles]
+    for item in items:
+        item.story_id = "s-a1"
+    clusterer = Clusterer(config, items)
+    refinement = clusterer.refine(articles)
+    assert {a.id: clusterer.story_of(a.id) for a in articles} == {
+        **dict.fromkeys(["a1", "a2", "a3"], "s-a1"),
+        **dict.fromkeys(["b1", "b2", "b3"], "s-b1"),
+    }
+    assert refinement.moves == [(b, "s-a1", "s-b1") for b in ("b1", "b2", "b3")]
+    assert sorted((p.story_id, p.features["size"]) for p in refinement.profiles) == [("s-a1", 3), ("s-b1", 3)]
+    kept = Clusterer(dataclasses.replace(config, split_gain=0.6), items)
+    assert kept.refine(articles).moves == []
+
+
+def test_a_fragment_folds_into_the_story_it_nearly_fits() -> None:
+    # r (40 degrees) is 30 degrees from the centroid of p..q (0 to 20): cosine 0.87, below the
+    # join threshold of 0.9, so it stays alone article by article; as a fragment of one article
+    # it folds when that fit reaches fragment_threshold
+    config = dataclasses.replace(CENTROID_ONLY, join_threshold=0.9)
+    angles = {"p": 0, "p2": 5, "q2": 15, "q": 20, "r": 40}
+    articles = [plane_article(a, d) for a, d in angles.items()]
+    first = Clusterer(CENTROID_ONLY)
+    items = [first.place(a).item for a in articles]
+    for item in items:
+        item.story_id = "s-r" if item.article_id == "r" else "s-p"
+    folded = Clusterer(dataclasses.replace(config, fragment_threshold=0.8), items)
+    assert folded.refine(articles).merges == [("s-r", "s-p")]
+    assert folded.story_of("r") == "s-p"
+    alone = Clusterer(dataclasses.replace(config, fragment_threshold=0.88), items)
+    assert alone.refine(articles).merges == [] and alone.story_of("r") == "s-r"

@@ -11,7 +11,7 @@ into the largest, and the merge is reported so stored ids stay resolvable.
 from __future__ import annotations
 
 import dataclasses
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -38,6 +38,11 @@ if TYPE_CHECKING:
 
 
 DEFAULT_CONFIG = ClusterConfig()
+Feature = tuple[np.ndarray, set[str], datetime | None]  # an article's vector, keys and time
+SPLIT_PART = 3  # fewer articles are too little to tell an event by: never split off, folded in
+# a cost bound, not fitted: the cut scores every pair of a story's articles (about 3 s at 200 on
+# M1, growing with the square), so a larger story is left whole
+SPLIT_MAX = 200
 _BULK = 10_000  # vectors added to the ANN index at once when rebuilding
 
 
@@ -130,25 +135,23 @@ class Clusterer:
 
         Streaming never revisits a join, so an article that arrived before its own event's
         coverage sits in a look-alike story. Each round takes every article out of its story
-        and re-places it (:meth:`_replace`), until a round moves nothing; then copies follow
-        their originals, and stories that turn out to be one fold (:meth:`_fold`). A story
+        and re-places it (:meth:`_replace`), until a round moves nothing; stories that hold two
+        events split (:meth:`_split`) and the rounds run again; then copies follow their
+        originals, and stories that turn out to be one fold (:meth:`_fold`). A story
         emptied by the moves is recorded as merged into the story its last article joined, so
         its id stays resolvable.
         """
         originals = [a for a in articles if a.id not in self._copy_of]
         features = {a.id: (article_vector(a), article_keys(a), article_time(a)) for a in originals}
-        moves: list[tuple[str, str, str]] = []
-        for _ in range(rounds):
-            found = [m for a in originals if (m := self._replace(a.id, *features[a.id]))]
-            moves += found
-            if not found:
-                break
+        moves = self._settle(features, rounds)
+        if split := self._split(features, [a.id for a in articles]):
+            moves += split + self._settle(features, rounds)
         for copy in (a for a in articles if a.id in self._copy_of):
             home, current = self.story_of(self._copy_of[copy.id]), self.story_of(copy.id)
             if home != current:
                 self._move(copy.id, home, article_vector(copy), article_keys(copy), article_time(copy))
                 moves.append((copy.id, current, home))
-        folds = self._fold({self.story_of(a.id) for a in articles})
+        folds = self._fold({self.story_of(a.id) for a in articles}, features)
         for article in articles:
             article.story_id = self.story_of(article.id)
         return self._refinement(moves, folds)
@@ -227,10 +230,85 @@ class Clusterer:
         self._move(article_id, target, vector, keys, when)
         return article_id, current.story_id, target
 
-    def _fold(self, story_ids: set[str]) -> list[tuple[str, str]]:
+    def _settle(self, features: dict[str, Feature], rounds: int) -> list[tuple[str, str, str]]:
+        """Re-place every article (:meth:`_replace`) until a round moves nothing."""
+        moves: list[tuple[str, str, str]] = []
+        for _ in range(rounds):
+            found = [move for article_id, f in features.items() if (move := self._replace(article_id, *f))]
+            moves += found
+            if not found:
+                break
+        return moves
+
+    def _split(self, features: dict[str, Feature], refined: list[str]) -> list[tuple[str, str, str]]:
+        """Split stories whose articles form groups that each fit themselves much better than
+        the rest (:meth:`_parts`): two events joined one by one never score low enough for
+        :meth:`_replace` to take an article out, as each half props up the other's aggregate.
+        The largest part (on ties, the one placed first) keeps the story; each other part
+        starts one named after its first article; copies follow later. Only stories whose
+        articles are all being refined are split (stored ones cannot move)."""
+        members = self._members(features)
+        sizes = Counter(self.story_of(article_id) for article_id in refined)
+        moves = []
+        for story_id, ids in members.items():
+            if sizes[story_id] != self._stories[story_id].size:
+                continue
+            parts = [sorted(part, key=self._ordinal.__getitem__) for part in self._parts(ids, features)]
+            parts.remove(max(parts, key=lambda part: (len(part), -self._ordinal[part[0]])))
+            for part in parts:
+                own = next((s for a in part if self._free(s := story_id_for(a))), None)
+                if own is None:
+                    continue
+                self._stories[own] = StoryState.empty(own, DIMENSIONS)
+                for article_id in part:
+                    self._move(article_id, own, *features[article_id])
+                    moves.append((article_id, story_id, own))
+        return moves
+
+    def _parts(self, ids: list[str], features: dict[str, Feature]) -> list[list[str]]:
+        """The articles cut in two by the sign of the spectral (Fiedler) vector of their pairwise
+        scores, recursively, while both halves have ``SPLIT_PART`` articles or more and each half's
+        articles score on average at least ``split_gain`` more with their own half (leaving
+        themselves out) than with the other; a story of more than ``SPLIT_MAX`` is left whole."""
+        if not 2 * SPLIT_PART <= len(ids) <= SPLIT_MAX:
+            return [ids]
+        pairs = np.array(
+            [[self._score_with(features[a], [features[b]]) if a != b else 0.0 for b in ids] for a in ids]
+        )
+        side = spectral_halves(pairs)
+        first = [a for a, s in zip(ids, side, strict=True) if s]
+        second = [a for a, s in zip(ids, side, strict=True) if not s]
+        if min(len(first), len(second)) < SPLIT_PART:
+            return [ids]
+        gain = min(self._cohesion(first, second, features), self._cohesion(second, first, features))
+        if gain < self.config.split_gain:
+            return [ids]
+        return self._parts(first, features) + self._parts(second, features)
+
+    def _cohesion(self, group: list[str], other: list[str], features: dict[str, Feature]) -> float:
+        """How much better, on average, each article of ``group`` scores with the rest of its
+        group than with ``other``."""
+        gains = [
+            self._score_with(features[a], [features[b] for b in group if b != a])
+            - self._score_with(features[a], [features[b] for b in other])
+            for a in group
+        ]
+        return float(np.mean(gains))
+
+    def _score_with(self, article: Feature, members: list[Feature]) -> float:
+        """The score of an article against a story of just these members."""
+        story = StoryState.empty("", DIMENSIONS)
+        for member in members:
+            story.add(*member)
+        link = max(float(article[0] @ member[0]) for member in members)
+        return signals(*article, link, story, self._stats, self.config).score(self.config)
+
+    def _fold(self, story_ids: set[str], features: dict[str, Feature]) -> list[tuple[str, str]]:
         """Merge stories that turn out to be one: a story, taken as one article (its centroid,
         the keys most of its articles carry, its first time), that scores at least
-        ``merge_threshold`` with another is folded into it, smallest stories first."""
+        ``merge_threshold`` with another is folded into it, smallest stories first; so is a
+        fragment that fits it (:meth:`_fragment_fits`)."""
+        members = self._members(features)
         merges: list[tuple[str, str]] = []
         for story_id in sorted(story_ids, key=lambda s: (self._stories[s].size, s)):
             story = self._stories.get(story_id)
@@ -240,9 +318,31 @@ class Clusterer:
             scores = self._scores(story.centroid(), keys, story.first)
             scores.pop(story_id, None)
             best = max(scores, key=scores.__getitem__, default=None)
-            if best is not None and scores[best] >= self.config.merge_threshold:
+            if best is not None and (
+                scores[best] >= self.config.merge_threshold
+                or self._fragment_fits(story, members.get(story_id, []), best, features)
+            ):
                 merges += self._merge([best, story_id])[1]
         return merges
+
+    def _fragment_fits(
+        self, story: StoryState, ids: list[str], target: str, features: dict[str, Feature]
+    ) -> bool:
+        """True for a story of fewer than ``SPLIT_PART`` articles, all being refined, whose
+        articles score on average at least ``fragment_threshold`` with ``target``: one or two
+        articles are too little to tell an event by, so a fragment that nearly joins a story is
+        taken as part of it."""
+        if story.size >= SPLIT_PART or len(ids) != story.size:
+            return False
+        fits = [self._scores(*features[a]).get(target, -np.inf) for a in ids]
+        return float(np.mean(fits)) >= self.config.fragment_threshold
+
+    def _members(self, features: dict[str, Feature]) -> dict[str, list[str]]:
+        """The articles being refined, by their current story."""
+        members: dict[str, list[str]] = {}
+        for article_id in features:
+            members.setdefault(self.story_of(article_id), []).append(article_id)
+        return members
 
     def _free(self, story_id: str) -> bool:
         """True when no story, live or merged away, has this id yet."""
@@ -354,6 +454,19 @@ class Clusterer:
         if root != story_id:
             self._merged_into[story_id] = root
         return root
+
+
+def spectral_halves(scores: np.ndarray) -> np.ndarray:
+    """Which side of the best balanced cut each item falls on, from a symmetric matrix of
+    pairwise scores: the sign of the Fiedler vector of the normalised Laplacian, the scores
+    shifted to be non-negative."""
+    scores = (scores + scores.T) / 2
+    off = ~np.eye(len(scores), dtype=bool)
+    affinity = np.where(off, scores - scores[off].min(), 0.0)
+    degree = np.maximum(affinity.sum(axis=1), 1e-12)
+    laplacian = np.eye(len(scores)) - affinity / np.sqrt(np.outer(degree, degree))
+    vectors = np.linalg.eigh(laplacian)[1]
+    return vectors[:, 1] / np.sqrt(degree) >= 0
 
 
 def cluster_batch(articles: list[Article], config: ClusterConfig = DEFAULT_CONFIG) -> list[Placement]:

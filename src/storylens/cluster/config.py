@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    # --- signal weights and decision thresholds (score = sum of weight * signal)
+    # --- signal weights and decision thresholds (score = sum of weight * signal). Refinement:
+    # split_gain, how much better on average each half of a story must fit itself than the
+    # other half for the story to split (Clusterer._parts); fragment_threshold, the mean score
+    # with a story at which a story of one or two articles folds into it (_fragment_fits)
     # FITTED-BEGIN
     weight_centroid: float = 1.0
     weight_link: float = 0.95
@@ -23,9 +26,11 @@ class ClusterConfig:
     weight_entity: float = 0.159
     weight_lead: float = 2.323
     weight_number: float = 1.578
-    weight_time: float = 1.131
+    weight_time: float = 1.171
     join_threshold: float = 2.38
     merge_threshold: float = 3.946
+    split_gain: float = 1.0
+    fragment_threshold: float = 1.506
     # FITTED-END
     # Dates and years are priors, not fitted: in ECB+ the two events of a topic are years apart, so
     # the fit leans on them heavily (date weight 3.3), which merged two fires of one week in the
