@@ -260,26 +260,32 @@ def test_a_headline_tells_the_day_of_its_lead():
     assert headline.in_headline and Features.of(headline, entities).when == "2025-03-05"
 
 
+def _quote(sentence: str, words: str):
+    return make_article(
+        "q", "Q", "2025-03-07T10:00:00+00:00", "", sentence, quotes=[(words, "Ilse Varga")]
+    ).quotes[0]
+
+
 def test_a_quote_is_backed_only_by_its_speakers_words():
     said = '"We will rebuild the mill within a year," Ilse Varga said.'
+    other_words = '"The insurers will pay for the new mill," Ilse Varga said.'
     units, features = _units(
         {
             "a": (said, {}),
             "b": ("Ilse Varga said the mill would be rebuilt within a year.", {}),
             "c": ("The mill will be rebuilt within a year, the paper understands.", {}),
+            "d": (other_words, {}),
+            "e": (said, {}),
         },
-        [[1, 0], [1, 0.05], [1, 0.05]],
+        [[1, 0], [1, 0.05], [1, 0.05], [1, 0.05], [1, 0.05]],
     )
-    units[0].quote = make_article(
-        "q",
-        "Q",
-        "2025-03-07T10:00:00+00:00",
-        "",
-        said,
-        quotes=[("We will rebuild the mill within a year,", "Ilse Varga")],
-    ).quotes[0]
-    units[0].speaker = units[1].speaker = "Ilse Varga"
-    assert [u.article.id for u in _story(units, features).backing(units[0], units)] == ["a", "b"]
+    units[0].quote = units[4].quote = _quote(said, "We will rebuild the mill within a year,")
+    units[3].quote = _quote(other_words, "The insurers will pay for the new mill,")
+    for unit in (units[0], units[1], units[3], units[4]):
+        unit.speaker = "Ilse Varga"
+    backing = _story(units, features).backing(units[0], units)
+    # b reports her words, e quotes them; c is no one's, d quotes her saying something else
+    assert [u.article.id for u in backing] == ["a", "b", "e"]
 
 
 def _summary_of_dispute(kind: str) -> list[str]:

@@ -29,7 +29,7 @@ from storylens.compare.alignment import (
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.conflicts import disagreements
 from storylens.compare.lexicon import load_lexicon
-from storylens.compare.text import figures, jaccard
+from storylens.compare.text import content_words, figures, jaccard
 from storylens.models import Citation, Claim, Conflict, SummarySentence
 
 MAX_SENTENCES = 8
@@ -212,10 +212,23 @@ def _backs(similarity: float, other: ClaimUnit, own: Features, theirs: Features,
 def _same_voice(unit: ClaimUnit, other: ClaimUnit) -> bool:
     """A quote in its speaker's own words is backed only by what that speaker said: another
     outlet's own words near it ("X should make it plain that ...") or another person's tell
-    something else. A fact reported with its source ("..., the fire service said") is backed by
-    any outlet stating it."""
-    quoted = unit.quote is not None and unit.quote.kind != "indirect"
-    return not quoted or unit.speaker == other.speaker
+    something else; and when the other quotes the speaker's words too, by the same words (two
+    outlets quoting one statement quote alike; "welcomes the talks and urges ..." is not "would
+    'stand ready' to host a new round"). A fact reported with its source ("..., the fire service
+    said") is backed by any outlet stating it."""
+    if not _in_own_words(unit):
+        return True
+    if unit.speaker != other.speaker:
+        return False
+    return not _in_own_words(other) or jaccard(_quoted(unit), _quoted(other)) >= SAME_WORDING
+
+
+def _in_own_words(unit: ClaimUnit) -> bool:
+    return unit.quote is not None and unit.quote.kind != "indirect"
+
+
+def _quoted(unit: ClaimUnit) -> set[str]:
+    return content_words(unit.quote.text) if unit.quote else set()
 
 
 def _another_date(own: set[str], theirs: set[str]) -> bool:
