@@ -1,5 +1,5 @@
-"""Refinement on hand-made vectors in one plane (no models): stories of one event fold, fragments
-join the story they nearly fit, a story of two events splits."""
+"""Refinement on hand-made vectors in one plane (no models): stories of one event fold, the
+surest fold first, fragments join the story they nearly fit, a story of two events splits."""
 
 from __future__ import annotations
 
@@ -100,3 +100,32 @@ def test_a_fragment_folds_into_the_story_it_nearly_fits() -> None:
     assert folded.story_of("r") == "s-p"
     alone = Clusterer(dataclasses.replace(config, fragment_threshold=0.88), items)
     assert alone.refine(articles).merges == [] and alone.story_of("r") == "s-r"
+
+
+def test_the_surest_fold_is_made_first() -> None:
+    # p (-5 to 5 degrees) and q (35 to 45) are one event's two pieces: as stories they are 40
+    # degrees apart (cosine 0.77, above the merge threshold of 0.75). f, one article at -60
+    # degrees, nearly fits p (cosine 0.5, above the fragment threshold) but fits it less well
+    # than p fits q, so p and q fold first and f then fits neither (cosine 0.17). At -35
+    # degrees f fits p better (0.82) than q does, folds in first, and pulls p's centroid to
+    # -8.6 degrees, 48.6 from q's (0.66): q stays apart
+    config = dataclasses.replace(
+        CENTROID_ONLY, join_threshold=0.85, merge_threshold=0.75, fragment_threshold=0.45
+    )
+    angles = {"p1": -5, "p2": 0, "p3": 5, "q1": 35, "q2": 40, "q3": 45}
+
+    def stories(fragment_degrees: float) -> set[frozenset[str]]:
+        articles = [plane_article(a, d) for a, d in {**angles, "f": fragment_degrees}.items()]
+        first = Clusterer(CENTROID_ONLY)
+        items = [first.place(a).item for a in articles]
+        for item in items:
+            item.story_id = f"s-{item.article_id[0]}1" if item.article_id != "f" else "s-f"
+        clusterer = Clusterer(config, items)
+        clusterer.refine(articles)
+        groups: dict[str, set[str]] = {}
+        for article in articles:
+            groups.setdefault(clusterer.story_of(article.id), set()).add(article.id)
+        return {frozenset(group) for group in groups.values()}
+
+    assert stories(-60) == {frozenset(angles), frozenset({"f"})}
+    assert stories(-35) == {frozenset({"p1", "p2", "p3", "f"}), frozenset({"q1", "q2", "q3"})}

@@ -304,19 +304,20 @@ class Clusterer:
         return signals(*article, link, story, self._stats, self.config).score(self.config)
 
     def _fold(self, story_ids: set[str], features: dict[str, Feature]) -> list[tuple[str, str]]:
-        """Merge stories that turn out to be one: a story, taken as one article (its centroid,
-        the keys most of its articles carry, its first time), that scores at least
-        ``merge_threshold`` with another is folded into it, smallest stories first; so is a
-        fragment that fits it (:meth:`_fragment_fits`)."""
+        """Merge stories that turn out to be one: a story, taken as one article
+        (:meth:`_story_scores`), that scores at least ``merge_threshold`` with another is folded
+        into it; so is a fragment that fits it (:meth:`_fragment_fits`). Stories go in order of
+        how well they fit their best other story, best first: a fold moves the surviving story's
+        centroid and keys, so a weaker fold made first (a fragment that only nearly fits) can
+        pull apart two pieces of one event that would have folded."""
         members = self._members(features)
         merges: list[tuple[str, str]] = []
-        for story_id in sorted(story_ids, key=lambda s: (self._stories[s].size, s)):
+        fits = {s: max(self._story_scores(s).values(), default=-np.inf) for s in story_ids}
+        for story_id in sorted(story_ids, key=lambda s: (-fits[s], s)):
             story = self._stories.get(story_id)
             if story is None:  # folded already
                 continue
-            keys = {key for key, count in story.key_counts.items() if 2 * count >= story.size}
-            scores = self._scores(story.centroid(), keys, story.first)
-            scores.pop(story_id, None)
+            scores = self._story_scores(story_id)
             best = max(scores, key=scores.__getitem__, default=None)
             if best is not None and (
                 scores[best] >= self.config.merge_threshold
@@ -324,6 +325,15 @@ class Clusterer:
             ):
                 merges += self._merge([best, story_id])[1]
         return merges
+
+    def _story_scores(self, story_id: str) -> dict[str, float]:
+        """The story scored as one article (its centroid, the keys most of its articles carry,
+        its first time) against the other candidate stories."""
+        story = self._stories[story_id]
+        keys = {key for key, count in story.key_counts.items() if 2 * count >= story.size}
+        scores = self._scores(story.centroid(), keys, story.first)
+        scores.pop(story_id, None)
+        return scores
 
     def _fragment_fits(
         self, story: StoryState, ids: list[str], target: str, features: dict[str, Feature]
