@@ -23,6 +23,8 @@ def test_not_only_and_not_least_deny_no_actor():
     assert contrasts("The strike is not only about pay, and not for the first time.") == []
     assert contrasts("Fares rose, not least because of fuel costs.") == []
     assert contrasts("The ferry left on time.") == []
+    assert contrasts("The vote was held on Monday, not Tuesday, the clerk said.") == []
+    assert contrasts("The council overspent, not the first time the auditors have said so.") == []
 
 
 def test_the_denied_actor_is_found_by_its_name_stem_or_head_noun():

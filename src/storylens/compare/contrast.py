@@ -11,6 +11,7 @@ and "Chairman Gregory Haskett").
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,12 @@ _DENIED = re.compile(
 _NOT_ACTOR = frozenset(
     {"only", "just", "least", "yet", "even", "quite", "long", "for", "always", "all", "merely"}
 )
+# "not the first time", "not on Tuesday", "not in March": a time, not an actor
+_NOT_ACTOR_WORDS = frozenset(
+    {"time", "times", "day", "days", "week", "year"}
+    | {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
+)
+MAX_ACTOR_WORDS = 5  # "Corwin Abara's consortium", "the Ostrelian side": an actor is named briefly
 _ASSERTED = (
     re.compile(r"\bit was (?P<actor>[^,]{3,60}?)(?:,| who\b| which\b| that\b)", re.IGNORECASE),
     # the last "by"/"from" before the denial, else the sentence's start ("An outside researcher, not ...")
@@ -60,8 +67,10 @@ def contrasts(text: str) -> list[Contrast]:
     found = []
     for match in _DENIED.finditer(text):
         denied = match.group("denied").strip()
-        first = denied.split()[0].lower()
-        if first in _NOT_ACTOR or not _keys(denied):
+        words = denied.lower().split()
+        if words[0] in _NOT_ACTOR or len(words) > MAX_ACTOR_WORDS or _NOT_ACTOR_WORDS & set(words):
+            continue
+        if not _keys(denied):
             continue
         found.append(_contrast(text, denied))
     return found
