@@ -11,7 +11,8 @@ of its articles. For each article it lacks, the reason, first that applies:
 - ``slot``: the claim already holds another unit of that article and field that says something
   else (cosine under ``same_fact``, so the two may not share a group; shown);
 - ``similarity``: the unit's best cosine to the claim's units is under ``candidate``;
-- ``veto``: close enough, but no member pair joins (``pair_joins``: anchors);
+- ``veto``: close enough, but no member pair joins (``pair_joins``: other days' events, what is
+  said of the parties);
 - ``linkage``: a pair joins, but the mean similarity between the two groups is under
   ``candidate`` (average linkage).
 
@@ -95,8 +96,9 @@ def _reason(place, gold: list[tuple[int, int]], claim: list[Unit], units: list[U
     if sims.max() < THRESHOLDS.candidate:
         return "similarity", f"{sims.max():.2f} {text}"
     features = aligned.features
+    said = aligned.said[unit.index]
     if not any(
-        pair_joins(float(s), features[unit.index], features[m.index])
+        pair_joins(float(s), features[unit.index], features[m.index], THRESHOLDS, float(said[m.index]))
         for s, m in zip(sims, claim, strict=True)
     ):
         return "veto", text
