@@ -149,8 +149,9 @@ def _corrections(units: list[ClaimUnit], features: list[Features]) -> np.ndarray
     clauses = embed([contrast.clause for _, contrast in owners]) @ claims.T
     for (i, contrast), close in zip(owners, clauses >= THRESHOLDS.candidate, strict=True):
         for j, theirs in enumerate(features):
-            found[i, j] |= contrast.tells_event(theirs.words) or (
-                bool(close[j]) and corrects(features[i], contrast, theirs)
+            # ``corrects`` and close, or its event told in its words (which ``corrects`` holds)
+            found[i, j] |= contrast.tells_event(theirs.words) or bool(
+                close[j] and features[i].dates & theirs.dates
             )
     return found | found.T
 

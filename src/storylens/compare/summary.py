@@ -58,14 +58,14 @@ def summarise(
     valued: set[int] = set()  # units left out as a side of a figure or date dispute
     for conflict in conflicts:
         for claim_id in conflict.claim_ids:
-            sides = [u for u in usable[claim_id] if not _undisputed(u, conflict)]
-            valued |= {id(u) for u in sides} if conflict.kind in VALUE_KINDS else set()
-            usable[claim_id] = [u for u in usable[claim_id] if _undisputed(u, conflict)]
-    kept = {id(u) for units in usable.values() for u in units}
-    reported = {cid: [u for u in units if id(u) not in kept] for cid, units in units_of.items()}
-    story = _Story(
-        *featured, reported, {cid: [u for u in units if id(u) in valued] for cid, units in reported.items()}
-    )
+            kept = [u for u in usable[claim_id] if _undisputed(u, conflict)]
+            if conflict.kind in VALUE_KINDS:
+                valued |= {id(u) for u in usable[claim_id]} - {id(u) for u in kept}
+            usable[claim_id] = kept
+    left = {id(u) for units in usable.values() for u in units}
+    reported = {cid: [u for u in units if id(u) not in left] for cid, units in units_of.items()}
+    sides = {cid: [u for u in units if id(u) in valued] for cid, units in reported.items()}
+    story = _Story(*featured, reported, sides)
     units_of = {claim_id: units for claim_id, units in usable.items() if units}
     claims = [c for c in claims if c.id in units_of]
     independent = len({s.copy_of or s.article_id for c in claims for s in c.support})
