@@ -8,9 +8,11 @@ becomes an article analysed for real (spaCy, dates) and cut into clause claims a
 stage cuts it; its two closest clauses (by ``compare.similarity.claim_similarity``, as in a story)
 are compared as the compare stage compares two claims.
 The grid search picks the thresholds with the best F1 of "aligned" (same or conflict) against
-different; ties go to the stricter setting. Then ``same_fact`` (conflicts between groups) and
-``backs`` (what a summary sentence is cited to) are fitted in turn. Last, at the chosen
-thresholds, conflict precision and recall (the kind must match).
+different; ties go to the stricter setting: ``candidate``, the cosine at which conflicts and
+the summary take two claims as a candidate pair, ``said`` and ``same_day``. Then ``same_fact``
+(conflicts between groups). Last, at the chosen thresholds, conflict precision and recall (the
+kind must match). ``group`` and ``backs``, which act inside a story among many claims of other
+facts, are fitted on whole stories by ``bench/alignment_stories.py``.
 
     .venv/bin/python bench/alignment_fit.py
 """
@@ -26,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from storylens.analyze import Analyzer
-from storylens.compare.alignment import Features, Thresholds, pair_joins
+from storylens.compare.alignment import THRESHOLDS, Features, Thresholds, pair_joins
 from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.conflicts import disagreements
 from storylens.compare.entities import story_entities
@@ -113,7 +115,8 @@ def _f_measure(precision: float, recall: float, beta: float = 1.0) -> float:
 
 def fit(pairs: list[Pair]) -> Thresholds:
     settings = [
-        Thresholds(**dict(zip(GRID, values, strict=True))) for values in itertools.product(*GRID.values())
+        replace(THRESHOLDS, **dict(zip(GRID, values, strict=True)))
+        for values in itertools.product(*GRID.values())
     ]
     strict_first = sorted(
         settings, key=lambda t: (-t.candidate, -t.strong, -t.shared_wording, t.same_day, -t.said)
@@ -128,26 +131,6 @@ def fit_same_fact(pairs: list[Pair], thresholds: Thresholds) -> Thresholds:
         replace(thresholds, same_fact=v) for v in (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5)
     ]
     return max(settings, key=lambda t: conflict_report(pairs, t, compared=_close)["f1"])
-
-
-def fit_backs(pairs: list[Pair], thresholds: Thresholds) -> Thresholds:
-    """The similarity at which the summary takes a claim as saying what another says: the best
-    F0.5 of "same" (not a conflict, not another fact) among pairs that close, saying alike what
-    they say of the parties (``said``) and reading no disagreement; ties to the stricter. F0.5,
-    as a summary sentence cited to an outlet that says something else misleads the reader, while
-    one citation too few only understates its support."""
-    settings = [replace(thresholds, backs=v) for v in (0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35)]
-    quiet = [not list(disagreements(p.first, p.second, *p.features)) for p in pairs]
-    same = [p.label == "same" for p in pairs]
-
-    def score(t: Thresholds) -> float:
-        backed = [
-            p.similarity >= t.backs and p.said >= t.said and q for p, q in zip(pairs, quiet, strict=True)
-        ]
-        hits = sum(b and s for b, s in zip(backed, same, strict=True))
-        return _f_measure(hits / max(sum(backed), 1), hits / max(sum(same), 1), beta=0.5)
-
-    return max(settings, key=score)
 
 
 def _close(pair: Pair, thresholds: Thresholds) -> bool:
@@ -195,7 +178,7 @@ def main() -> None:
     for label, values in by_label.items():
         spread = f"median {np.median(values):.2f}, min {min(values):.2f}, max {max(values):.2f}"
         print(f"{label}: {len(values)} pairs, cosine {spread}")
-    best = fit_backs(pairs, fit_same_fact(pairs, fit(pairs)))
+    best = fit_same_fact(pairs, fit(pairs))
     f1, precision, recall = _f1(pairs, best)
     print(f"fitted {best}: aligned P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     print("conflicts, aligned pairs:", json.dumps(conflict_report(pairs, best), indent=1))

@@ -32,7 +32,9 @@ def test_statuses_count_a_syndicated_copy_once(strike):
     assert exports.status == "partial"
     assert _claim_with(strike, "Lorries").status == "unique"
     headlines = {s.article_id for s in walkout.support if s.field == "title"}
-    assert headlines == {"wire", "partisan", "copy"}  # a headline may carry the fact beside the lead
+    # a headline may carry the fact beside the lead; the partisan's "Union shuts down Kestrel Bay
+    # port" tells it in loaded words, which may stand apart
+    assert {"wire", "copy"} <= headlines <= {"wire", "partisan", "copy"}
 
 
 def test_claim_ids_follow_importance(strike):

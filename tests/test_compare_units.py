@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -278,6 +279,21 @@ def test_a_claim_moves_to_the_group_closest_to_it_on_average():
     entities = story_entities(articles)
     groups = align(units, similarity, [Features.of(u, entities) for u in units])
     assert sorted(sorted(g) for g in groups) == [[0, 3, 4], [1, 2]]
+
+
+def test_grouping_weighs_what_is_said_as_much_as_who_is_named():
+    """a and b name the same party (cosine 0.6) but say different things of it (masked 0.15);
+    a and c say one thing in other words (cosine 0.45, masked 0.5): the mean decides."""
+    articles = [
+        make_article(k, k.upper(), "2025-03-03T10:00:00+00:00", "", "The agency spoke.") for k in "abc"
+    ]
+    units = [u for article in articles for u in article_claims(article)]
+    similarity = np.array([[1.0, 0.6, 0.45], [0.6, 1.0, 0.2], [0.45, 0.2, 1.0]])
+    said = np.array([[1.0, 0.15, 0.5], [0.15, 1.0, 0.1], [0.5, 0.1, 1.0]])
+    features = [Features.of(u, story_entities(articles)) for u in units]
+    thresholds = replace(THRESHOLDS, said=-1.0)
+    assert sorted(align(units, similarity, features, thresholds, said=said)) == [[0, 2], [1]]
+    assert sorted(align(units, similarity, features, thresholds)) == [[0, 1], [2]]  # cosine alone
 
 
 def _told(article_id: str, body: str, place: str, date: tuple[str, str]):

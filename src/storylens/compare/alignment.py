@@ -1,21 +1,25 @@
 """Alignment: claims of different articles that state the same fact, grouped.
 
-Sentence embeddings propose candidates; what must agree checks them. A pair joins on a strong
-similarity, or on a candidate one anchored by a shared entity, figure, date or wording. A figure,
+Sentence embeddings propose candidates; what must agree checks them. Two claims are compared by
+the mean of their cosine with names and with names masked (``grouping_similarity``): who is
+named and what is said of them must both agree. A pair joins at ``group``, when no other check
+keeps it apart (other days' events, what is said of the parties). A figure,
 date or negation that disagrees does not split such a pair: it makes it a candidate conflict,
 which ``conflicts`` then reads. Groups form best pair first (average linkage): two claims of one
 article and text field share a group only when they say the same thing themselves (an article
 restating a fact), and a claim joins a group only when it is close to the group as a whole, not
 to one member; then each claim moves to the group it is closest to on average, if another.
 Headlines and standfirsts join last, so they never bridge two body claims. The
-thresholds are fitted by ``bench/alignment_fit.py`` on our own labelled pairs
-(``tests/fixtures/alignment_dev.jsonl``), never on the sample corpus.
+thresholds are fitted on our own development data, never on the sample corpus: ``group`` and
+``backs`` on whole stories with every statement labelled (``bench/alignment_stories.py``), the
+others on labelled pairs (``bench/alignment_fit.py``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -27,23 +31,36 @@ from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import Figure, content_words, figures, jaccard
 from storylens.models import Claim, Support, TemporalExpression
 
+Similarity = TypeVar("Similarity", float, np.ndarray)
+
 
 @dataclass(frozen=True)
 class Thresholds:
     """When two claims state the same fact."""
 
-    candidate: float  # cosine similarity for a candidate pair, and of a claim to a group it joins
+    candidate: float  # cosine similarity of a candidate pair (conflicts, summary; fitted on pairs)
     strong: float  # cosine similarity that joins a pair with nothing else shared
     shared_wording: float  # content-word Jaccard that anchors a candidate pair
     same_fact: float = 1.0  # cosine at which claims of different groups are compared for conflicts
     same_day: float = 0.0  # added to the cosine of two claims telling an event of the same day
     backs: float = 1.0  # similarity at which a claim that does not disagree says the same (summary)
     said: float = -1.0  # least cosine of the claims with names masked: what they say of them
+    # least ``grouping_similarity`` of a pair that joins, and of a claim to a group it joins
+    group: float = 1.0
 
 
-# Fitted by bench/alignment_fit.py on tests/fixtures/alignment_dev.jsonl (see docs/comparison.md).
+# Fitted on our own development data (docs/comparison.md): `group` and `backs` by
+# bench/alignment_stories.py on whole stories (tests/fixtures/alignment_stories/), the others by
+# bench/alignment_fit.py on labelled pairs (tests/fixtures/alignment_dev.jsonl).
 THRESHOLDS = Thresholds(
-    candidate=0.4, strong=0.95, shared_wording=0.0, same_fact=0.65, same_day=0.15, backs=0.5, said=0.3
+    candidate=0.4,
+    strong=0.95,
+    shared_wording=0.0,
+    same_fact=0.65,
+    same_day=0.15,
+    backs=0.6,
+    said=0.3,
+    group=0.45,
 )
 HEADLINE_WEIGHT, LEAD_WEIGHT = 0.5, 0.25  # below one outlet: breadth of coverage comes first
 SAME_WORDING = 0.5  # Jaccard of content words: the same statement, perhaps with another date
@@ -178,18 +195,25 @@ def dated_apart(a: Features, b: Features) -> bool:
 
 
 def pair_joins(
-    similarity: float, a: Features, b: Features, thresholds: Thresholds = THRESHOLDS, said: float = 1.0
+    similarity: float,
+    a: Features,
+    b: Features,
+    thresholds: Thresholds = THRESHOLDS,
+    said: float = 1.0,
+    floor: float | None = None,
 ) -> bool:
     """The two claims state the same fact, agreeing or not on its figure, date or polarity; not
     two events of different days (``dated_apart``), nor two things said of the same parties
     (``said``: their cosine with names masked, ``similarity.said_similarity``, under
     ``thresholds.said``). A shared day adds ``same_day`` to their similarity ("opened on
-    Wednesday" / "began on 5 March", that Wednesday)."""
+    Wednesday" / "began on 5 March", that Wednesday). ``floor``: the least similarity, by default
+    ``candidate`` (a cosine, as the pair fit compares); grouping passes ``group`` with its own
+    similarity (``_joins``)."""
     if dated_apart(a, b) or said < thresholds.said:
         return False
     similarity += thresholds.same_day * same_day(a, b)
     return similarity >= thresholds.strong or (
-        similarity >= thresholds.candidate and anchored(a, b, thresholds)
+        similarity >= (thresholds.candidate if floor is None else floor) and anchored(a, b, thresholds)
     )
 
 
@@ -217,12 +241,23 @@ def align(
     votes = _date_votes(features)
     body = [i for i, u in enumerate(units) if not u.in_headline]
     heads = [i for i, u in enumerate(units) if u.in_headline]
+    alike = similarity if said is None else grouping_similarity(similarity, said)
     said = np.ones_like(similarity) if said is None else said
-    link = (units, similarity, said, features, clash, votes, thresholds)
-    groups = _reassign(_link(body, *link), clash, similarity, votes, thresholds)
-    alone = _attach(heads, groups, similarity, said, features, votes, thresholds)
+    link = (units, alike, said, features, clash, votes, thresholds)
+    groups = _reassign(_link(body, *link), clash, alike, votes, thresholds)
+    alone = _attach(heads, groups, alike, said, features, votes, thresholds)
     groups = [*groups, *_link(alone, *link)]
     return sorted(groups, key=lambda g: min(g))
+
+
+def grouping_similarity(similarity: Similarity, said: Similarity) -> Similarity:
+    """How alike two claims are when grouping: the mean of their cosine with and without names.
+    Who is named and what is said of them must both agree for one fact. In a story most claims
+    name the same parties, so the plain cosine joined sentences that share a name only; the
+    masked cosine alone joins what is said of different parties. On our development stories
+    (``bench/alignment_stories.py``) the mean groups better than either, and a logistic fit of the
+    two weighs them alike."""
+    return (similarity + said) / 2
 
 
 def _link(
@@ -239,7 +274,7 @@ def _link(
     two groups holding claims that clash (``_clashes``) stay apart."""
     index = np.array(among, dtype=int)
     local = similarity[np.ix_(index, index)]
-    rows, cols = np.nonzero(np.triu(local >= thresholds.candidate, k=1))
+    rows, cols = np.nonzero(np.triu(local >= thresholds.group, k=1))
     order = np.argsort(-local[rows, cols], kind="stable")
     group_of = {i: i for i in among}
     members: dict[int, list[int]] = {i: [i] for i in among}
@@ -247,15 +282,23 @@ def _link(
         a, b = group_of[i], group_of[j]
         if a == b or units[i].article.id == units[j].article.id:
             continue
-        if not pair_joins(float(similarity[i, j]), features[i], features[j], thresholds, float(said[i, j])):
+        if not _joins(i, j, similarity, said, features, thresholds):
             continue
         pairs = np.ix_(members[a], members[b])
-        if clash[pairs].any() or votes[pairs].sum() > 0 or similarity[pairs].mean() < thresholds.candidate:
+        if clash[pairs].any() or votes[pairs].sum() > 0 or similarity[pairs].mean() < thresholds.group:
             continue
         for k in members[b]:
             group_of[k] = a
         members[a] += members.pop(b)
     return list(members.values())
+
+
+def _joins(
+    i: int, j: int, similarity: np.ndarray, said: np.ndarray, features: list[Features], thresholds: Thresholds
+) -> bool:
+    """Claims i and j may share a group (``pair_joins`` on the grouping similarity)."""
+    pair = (float(similarity[i, j]), features[i], features[j], thresholds, float(said[i, j]))
+    return pair_joins(*pair, floor=thresholds.group)
 
 
 def _attach(
@@ -268,7 +311,7 @@ def _attach(
     thresholds: Thresholds,
 ) -> list[int]:
     """Add each headline claim to the body group it is closest to on average, when that mean is
-    at least ``candidate``, one member pair joins (``pair_joins``) and its date tells no other
+    at least ``group``, one member pair joins (``pair_joins``) and its date tells no other
     day's event; return the headline claims left alone. Means are taken over body claims only,
     so a headline never draws another into a group."""
     alone = []
@@ -276,13 +319,12 @@ def _attach(
     for h in heads:
         means = [similarity[h, members].mean() for members in bodies]
         for g in np.argsort(means)[::-1].tolist():
-            if means[g] < thresholds.candidate:
+            if means[g] < thresholds.group:
                 alone.append(h)
                 break
             members = bodies[g]
             if votes[h, members].sum() <= 0 and any(
-                pair_joins(float(similarity[h, j]), features[h], features[j], thresholds, float(said[h, j]))
-                for j in members
+                _joins(h, j, similarity, said, features, thresholds) for j in members
             ):
                 groups[g].append(h)
                 break
@@ -304,7 +346,7 @@ def _reassign(
     Best pair first never moves a claim once joined: a clause whose closest neighbour was in a
     loosely related group stays there, though another group states its fact and is closer to
     it as a whole (average linkage then kept the two groups apart). A claim moves to the group
-    of highest mean similarity to it when that mean is at least ``candidate`` and above its mean
+    of highest mean similarity to it when that mean is at least ``group`` and above its mean
     to its own group's other members, no claim there clashes with it (``_clashes``), and
     its dated members tell no other day's event (``_date_votes``); a few rounds, until nothing
     moves. Sums are kept per group and updated on each move, so a round costs one pass over the
@@ -335,7 +377,7 @@ def _reassign(
             means = np.where((clashes[i] == 0) & (against[i] <= 0), sums[i] / np.maximum(sizes, 1), -np.inf)
             means[own] = -np.inf
             best = int(np.argmax(means))
-            if means[best] <= own_mean or means[best] < thresholds.candidate:
+            if means[best] <= own_mean or means[best] < thresholds.group:
                 continue
             for table, column in ((sums, similarity[:, i]), (clashes, clash[:, i]), (against, votes[:, i])):
                 table[:, own] -= column

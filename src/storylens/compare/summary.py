@@ -22,6 +22,7 @@ from storylens.compare.alignment import (
     SAME_WORDING,
     THRESHOLDS,
     Features,
+    Thresholds,
     dates_disagree,
     most_neutral,
     same_day,
@@ -50,10 +51,12 @@ def summarise(
     units_of: dict[str, list[ClaimUnit]],
     conflicts: list[Conflict],
     featured: tuple[list[ClaimUnit], list[Features], np.ndarray, np.ndarray],
+    thresholds: Thresholds = THRESHOLDS,
 ) -> list[SummarySentence]:
     """A contested fact is told only in words that leave the disputed value out (``_undisputed``),
     if any; an updated figure in the latest article's words. ``featured``: the story's units, their
-    features, and the alignment's similarity between them and with names masked."""
+    features, and the alignment's similarity between them and with names masked; ``thresholds``:
+    the alignment's (``bench/alignment_stories.py`` fits ``backs`` through this)."""
     usable = {claim_id: units for claim_id, units in units_of.items()}
     valued: set[int] = set()  # units left out as a side of a figure or date dispute
     for conflict in conflicts:
@@ -65,7 +68,7 @@ def summarise(
     left = {id(u) for units in usable.values() for u in units}
     reported = {cid: [u for u in units if id(u) not in left] for cid, units in units_of.items()}
     sides = {cid: [u for u in units if id(u) in valued] for cid, units in reported.items()}
-    story = _Story(*featured, reported, sides)
+    story = _Story(*featured, reported, sides, thresholds)
     units_of = {claim_id: units for claim_id, units in usable.items() if units}
     claims = [c for c in claims if c.id in units_of]
     independent = len({s.copy_of or s.article_id for c in claims for s in c.support})
@@ -128,6 +131,7 @@ class _Story:
         said: np.ndarray,
         reported: dict[str, list[ClaimUnit]],
         sides: dict[str, list[ClaimUnit]],
+        thresholds: Thresholds = THRESHOLDS,
     ) -> None:
         """``similarity``, ``said``: the alignment's, per pair of units. ``reported``: per claim,
         its units that a reported conflict keeps out of the summary (a side of the dispute, an
@@ -137,6 +141,7 @@ class _Story:
         whether it happened tells something else than an outside outlet's sentence, and does
         not."""
         self.units, self.similarity, self.said, self.sides_of = units, similarity, said, sides
+        self.thresholds = thresholds
         self.reported = {id(u) for units in reported.values() for u in units}
         self.features = {id(u): f for u, f in zip(units, features, strict=True)}
         self.row = {id(u): i for i, u in enumerate(units)}
@@ -146,7 +151,7 @@ class _Story:
 
     def says_alike(self, unit: ClaimUnit, other: ClaimUnit) -> bool:
         """What the two say of the parties they name is alike (``Thresholds.said``)."""
-        return float(self.said[self.row[id(unit)], self.row[id(other)]]) >= THRESHOLDS.said
+        return float(self.said[self.row[id(unit)], self.row[id(other)]]) >= self.thresholds.said
 
     def backing(self, unit: ClaimUnit, group: list[ClaimUnit]) -> list[ClaimUnit] | None:
         """The variants that say what ``unit`` says (``_backs``), ``unit`` first. A claim holds
@@ -155,7 +160,7 @@ class _Story:
         close, disagrees with it (figure, date, polarity, actor) and it is not attributed: a
         disputed account is told only as someone's (its speaker's), never as fact."""
         members = {id(u) for u in group}
-        close = self.similarity[self.row[id(unit)]] >= THRESHOLDS.same_fact
+        close = self.similarity[self.row[id(unit)]] >= self.thresholds.same_fact
         nearby = [u for u, near in zip(self.units, close, strict=True) if near and id(u) not in members]
         own = self.features[id(unit)]
         backing, disputed = [unit], False
@@ -168,7 +173,9 @@ class _Story:
             elif (
                 _same_voice(unit, other)
                 and self.says_alike(unit, other)
-                and _backs(self.alike(unit, other), other, own, theirs, id(other) in members)
+                and _backs(
+                    self.alike(unit, other), other, (own, theirs), id(other) in members, self.thresholds
+                )
             ):
                 backing.append(other)
         return None if disputed and not unit.speaker else backing
@@ -181,26 +188,34 @@ class _Story:
         same party ("opened talks in Geneva on Wednesday" / "Negotiations began on 5 March in
         Geneva"). A summary is short: better one fact too few than one told twice."""
         similarity = self.alike(unit, other)
-        if similarity >= THRESHOLDS.same_fact:
+        if similarity >= self.thresholds.same_fact:
             return True
-        if unit.speaker and unit.speaker == other.speaker and similarity >= THRESHOLDS.candidate:
+        if unit.speaker and unit.speaker == other.speaker and similarity >= self.thresholds.candidate:
             return True
         if not {d.value for d in unit.dates} & {d.value for d in other.dates}:
             return False
         return bool(self.features[id(unit)].entities & self.features[id(other)].entities)
 
 
-def _backs(similarity: float, other: ClaimUnit, own: Features, theirs: Features, same_claim: bool) -> bool:
-    """``other`` says what the unit of ``own`` says (``similarity``: theirs): close enough
+def _backs(
+    similarity: float,
+    other: ClaimUnit,
+    features: tuple[Features, Features],
+    same_claim: bool,
+    thresholds: Thresholds,
+) -> bool:
+    """``other`` says what the unit says (``features``: the unit's and theirs; ``similarity``:
+    between them): close enough
     (``backs``, a shared day adding ``same_day`` as in alignment); no other date (even one of a
     plan or of its own day: "suspended on Thursday" backs no "opened on Wednesday"), and a body
     sentence of its claim or worded alike (alignment may keep one fact's wordings apart, and a
     headline tells several facts at once); a headline of its claim backs it when both tell an
     event of the same day ("The talks that opened yesterday ..." / "opened talks on Wednesday",
     that Wednesday)."""
-    similarity += THRESHOLDS.same_day * same_day(own, theirs)
+    own, theirs = features
+    similarity += thresholds.same_day * same_day(own, theirs)
     return (
-        similarity >= THRESHOLDS.backs
+        similarity >= thresholds.backs
         and not _another_date(own.dates, theirs.dates)
         and (
             (same_claim and (not other.in_headline or same_day(own, theirs)))
