@@ -8,9 +8,11 @@ import re
 import pytest
 
 from storylens.compare import compare_story
-from storylens.compare.claims import ClaimUnit
-from storylens.compare.conflicts import counts_disagree, figures_disagree
+from storylens.compare.alignment import Features
+from storylens.compare.claims import ClaimUnit, article_claims
+from storylens.compare.conflicts import counts_disagree, disagreements, figures_disagree
 from storylens.compare.counts import counts
+from storylens.compare.entities import story_entities
 from storylens.compare.framing import find_framing
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import figures
@@ -59,6 +61,18 @@ def test_common_nouns_and_far_apart_figures_are_different_counts():
     assert not figures_disagree(
         figures("18,412 patients were removed"), figures("18,400 patients were removed")
     )
+
+
+def test_the_lexicons_nouns_of_one_count_are_one_count():
+    houses, homes = figures("Fourteen houses were destroyed."), figures("Around 20 homes were flattened.")
+    assert [(a.raw, b.raw) for a, b in figures_disagree(houses, homes)] == [("Fourteen", "20")]
+    assert not figures_disagree(houses, figures("Around 20 cars were flattened."))
+
+
+def test_a_price_is_a_figure_and_a_clock_time_is_not():
+    assert [f.value for f in figures("Kaldor offered 14.50 crowns a share in cash.")] == [14.5]
+    assert not figures("The fire started at about 5.40 in the dyeing shed.")
+    assert not figures("The train left at 14:50.") and not figures("It began at 6pm.")
 
 
 def _evacuation(article_id: str, published: str, sentence: str):
@@ -117,6 +131,28 @@ def test_counts_of_claims_kept_apart_still_conflict():
 def _unit(article_id: str, outlet: str, text: str) -> ClaimUnit:
     article = make_article(article_id, outlet, "2025-03-03T10:00:00+00:00", "Dock strike", text)
     return ClaimUnit(article, "text", 0, len(text), 0, 0.0, True)
+
+
+def _actors(first_body: str, second_body: str) -> list[tuple[str, str, str]]:
+    """The disagreements of the two bodies' first sentences, the place and the ship named."""
+    names = {"Lunesse": "GPE", "Lisandra": "GPE"}  # as the small tagger types the ship
+    articles = [
+        make_article(k, k, "2027-04-11T20:00:00+00:00", "Ferry fire", body, names=names)
+        for k, body in (("a", first_body), ("b", second_body))
+    ]
+    entities = story_entities(articles)
+    units = [next(u for u in article_claims(article) if u.field == "text") for article in articles]
+    features = [Features.of(unit, entities) for unit in units]
+    return [d for d in disagreements(*units, *features) if d[0] == "entity"]
+
+
+def test_two_names_are_no_dispute_when_each_article_names_both():
+    ship = "Fire broke out aboard the Lisandra on Sunday evening."
+    assert _actors("Fire broke out off Lunesse on Sunday evening.", ship) == [
+        ("entity", "Lunesse", "Lisandra")
+    ]
+    both = "Fire broke out off Lunesse on Sunday evening. The ferry Lisandra carried 300 people."
+    assert not _actors(both, ship + " She was near Lunesse.")
 
 
 def test_framing_contrasts_only_words_in_the_same_slot():

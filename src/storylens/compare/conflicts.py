@@ -191,9 +191,13 @@ def _lone_figures_disagree(a: Figure, b: Figure) -> bool:
 
 
 def _same_head(a: Figure, b: Figure) -> bool:
-    """The same first word after both, and for a common noun ("people") another word besides:
-    "nine people have lost their lives" and "four people were still missing" count two things."""
-    if a.head is None or a.head != b.head:
+    """The same first word after both, or two of the lexicon's nouns for one count ("14 houses",
+    "20 homes"); for a common noun ("people") another word besides: "nine people have lost their
+    lives" and "four people were still missing" count two things."""
+    if a.head is None or b.head is None:
+        return False
+    count_noun = load_lexicon().count_noun
+    if count_noun(a.head) != count_noun(b.head):
         return False
     return not content_words(a.head) <= GENERIC_NOUNS or bool((a.context & b.context) - {a.head})
 
@@ -240,7 +244,7 @@ def disagreements(
         yield "negation", opposite[0], opposite[1]
     elif fa.negated != fb.negated and jaccard(fa.words, fb.words) >= NEGATION_WORDING:
         yield "negation", _polarity(a, fa), _polarity(b, fb)
-    names = _names_differ(fa, fb)
+    names = _names_differ(a, b, fa, fb)
     if names:
         yield "entity", *names
 
@@ -360,17 +364,26 @@ def _polarity(unit: ClaimUnit, own: Features) -> str:
     return "without negation"
 
 
-def _names_differ(fa: Features, fb: Features) -> tuple[str, str] | None:
+def _names_differ(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> tuple[str, str] | None:
     """The same thing said of another person, organisation or place: the words outside names
-    alike, and each claim naming one of a type that the other does not name."""
+    alike, and each claim naming one of a type that the other's article never names ("Fire broke
+    out on the ferry off Lunesse" and "Fire broke out aboard the Lisandra" name the port and the
+    ship, both of which each article names)."""
     if jaccard(fa.frame, fb.frame) < SAME_WORDING:
         return None
     for kind in _ACTOR_TYPES:
         own = [text for sid, (t, text) in fa.named.items() if t == kind and sid not in fb.named]
         other = [text for sid, (t, text) in fb.named.items() if t == kind and sid not in fa.named]
+        own = [text for text in own if text not in _article_text(b)]
+        other = [text for text in other if text not in _article_text(a)]
         if own and other:
             return own[0], other[0]
     return None
+
+
+def _article_text(unit: ClaimUnit) -> str:
+    article = unit.article
+    return " ".join(t for t in (article.title, article.subtitle, article.text) if t)
 
 
 def _actor_denied(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> tuple[str, str] | None:

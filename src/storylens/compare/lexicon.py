@@ -1,4 +1,5 @@
-"""The framing lexicon (``lexicon.json``): speech verbs, loaded terms, polarity opposites.
+"""The framing lexicon (``lexicon.json``): speech verbs, loaded terms, polarity opposites, and
+the nouns that count one thing.
 
 Framing is judged against this documented list of our own (see ``docs/comparison.md``), never
 by guessing at an outlet's leanings.
@@ -53,6 +54,13 @@ class Lexicon:
         self._opposites: list[tuple[str, str]] = [tuple(pair) for pair in polarity["opposites"]]
         self._polar = _word_pattern({word for pair in self._opposites for word in pair})
         self.update_cue_words = frozenset(content_words(" ".join(data["update_cues"])))
+        self._count_noun = {form: group[0] for group in data["count_nouns"] for form in group}
+
+    def count_noun(self, noun: str) -> str:
+        """The noun that stands for ``noun``'s group of count nouns ("houses" -> "home"), or the
+        noun itself, lower case."""
+        noun = noun.lower()
+        return self._count_noun.get(noun, noun)
 
     def find(self, text: str) -> list[Hit]:
         """Every lexicon term in ``text``, longest form first where forms overlap."""

@@ -162,13 +162,19 @@ _NUMBER_WORDS = {
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
 _FIGURE = re.compile(
-    r"(?<![\w.])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|(?P<word>"
+    r"(?<![\w.:])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|(?P<word>"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\b)(?:\s*(?P<scale>thousand|million|billion|trillion|m|bn)\b)?(?P<percent>\s*(?:%|per ?cent))?",
     re.IGNORECASE,
 )
 _CONTEXT_WORDS = 3
-_CLOCK = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:a\.?m|p\.?m)?|\d{1,2}\s*(?:a\.?m|p\.?m)\b", re.IGNORECASE)
+# A clock time: "14:50", "5.40 a.m.", "6pm"; "5.40" with a dot only after a word of time ("at
+# 5.40", "until 6.15"), since "14.50 crowns a share" is a price.
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m|p\.?m)\b", re.IGNORECASE)
+_DOTTED_TIME = re.compile(r"\d{1,2}\.\d{2}\b")
+_BEFORE_TIME = re.compile(
+    r"\b(?:at|until|till|by|from|before|after)(?:\s+(?:about|around|roughly))?\s+$", re.IGNORECASE
+)
 _TIME_OF_DAY = frozenset(
     [
         "am",
@@ -231,7 +237,7 @@ def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
         if (
             any(s <= match.start() < e for s, e in exclude)
             or _is_year(match)
-            or _CLOCK.match(text, match.start())
+            or _is_clock(text, match.start())
         ):
             continue
         value = _value(match)
@@ -250,6 +256,13 @@ def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
             Figure(value, raw, match.start(), end, frozenset(context), head, bool(match.group("percent")))
         )
     return found
+
+
+def _is_clock(text: str, start: int) -> bool:
+    return bool(
+        _CLOCK.match(text, start)
+        or (_DOTTED_TIME.match(text, start) and _BEFORE_TIME.search(text[max(0, start - 24) : start]))
+    )
 
 
 def _is_year(match: re.Match[str]) -> bool:
