@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from storylens.compare.omissions import find_omissions
 from storylens.eval.claims import evaluate_claims
 from storylens.eval.clusters import evaluate_corpus_clustering
 from storylens.eval.corpus import CorpusRun, run_corpus
@@ -263,6 +264,7 @@ def _oracle_article(g: GoldArticle, folder: Path, fallback_id: str, clutter: str
         title=g.title,
         subtitle=g.subtitle,
         url=item if is_link else None,
+        published=g.published_at,
         story_id=g.event,
     )
 
@@ -309,17 +311,7 @@ def _oracle(folder: Path, clutter: str) -> CorpusRun:
             )
             for f in event.facts
         ]
-        omissions = [
-            Omission(
-                ids[g.key],
-                [
-                    f.id
-                    for f in event.facts
-                    if f.status != "unique" and g.key not in {s.ref.key for s in f.support}
-                ],
-            )
-            for g in event.articles
-        ]
+        omissions = find_omissions(claims, list(mine.values()))  # the gold's rule, on gold facts
         conflicts = [Conflict(c.facts, c.kind, c.description) for c in event.conflicts]  # type: ignore[arg-type]
         stories.append(
             Story(

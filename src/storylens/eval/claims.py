@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from storylens.compare.omissions import reported_by
 from storylens.eval.corpus import CorpusRun
 from storylens.eval.gold import GoldEvent
 from storylens.eval.metrics import (
@@ -67,14 +68,21 @@ def _claim_spans(run: CorpusRun, story: Story, claim: Claim) -> FactSpans:
 
 
 def _gold_omissions(run: CorpusRun) -> set[tuple[Any, str]]:
-    """An article omits each consensus or partial fact of its event that it does not support."""
+    """An article omits each consensus or partial fact of its event that it does not support and
+    that another article had reported by the time it was published (``compare.omissions``)."""
     omitted = set()
     for event in run.events:
+        published = {a.key: a.published_at for a in event.articles}
         for fact in event.facts:
             if fact.status == "unique":
                 continue
             reporting = {s.ref.key for s in fact.support}
-            omitted |= {(a.key, fact.id) for a in event.articles if a.key not in reporting}
+            omitted |= {
+                (a.key, fact.id)
+                for a in event.articles
+                if a.key not in reporting
+                and reported_by(a.published_at, (published.get(k) for k in reporting))
+            }
     return omitted
 
 

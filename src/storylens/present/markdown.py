@@ -177,7 +177,11 @@ def _omissions(story: Story, claims: dict[str, Claim], outlets: _Outlets) -> Sec
         items += [Item(text, outlets.name(omission.article_id), "left out") for text in shown]
         if more > 0:
             items.append(Item(f"… and {more} more", outlets.name(omission.article_id), "left out"))
-    return Section("What each outlet leaves out", "Facts other outlets report, most important first.", items)
+    return Section(
+        "What each outlet leaves out",
+        "Facts other outlets had reported by the time it was published, most important first.",
+        items,
+    )
 
 
 def _quotes(story: Story, outlets: _Outlets) -> Section:
