@@ -18,6 +18,7 @@ import numpy as np
 
 from storylens.compare.alignment import SAME_WORDING, THRESHOLDS, Features, dates_disagree
 from storylens.compare.claims import ClaimUnit
+from storylens.compare.clock import apart, clock_times
 from storylens.compare.contrast import Contrast, names_denied
 from storylens.compare.counts import GENERIC_NOUNS, Count
 from storylens.compare.lexicon import load_lexicon
@@ -28,6 +29,7 @@ from storylens.models import Article, Conflict, ConflictKind, ConflictValue
 ROUNDING = 0.05  # a round figure this close to an exact one says the same
 MAX_RATIO = 3.0  # police and organisers' crowd counts, the most apart accounts of one count, differ less
 NEGATION_WORDING = 0.8  # a bare negation is a clash only between nearly the same words
+TIMES_APART = 60  # minutes: accounts of one moment differ by less ("5.40 a.m.", "just before 6am")
 CUE_WINDOW = 3  # an update cue counts within this many words before its figure ("has risen to 15")
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 
@@ -233,6 +235,9 @@ def disagreements(
         yield "number", _figure_value(x, ca), _figure_value(y, cb)
     if _dates_clash(a, b, fa, fb):
         yield "date", _date_value(a), _date_value(b)
+    times = _times_clash(a, b, fa, fb)
+    if times:
+        yield "date", *times
     actors = _actor_denied(a, b, fa, fb)
     if actors:
         yield "entity", *actors
@@ -345,6 +350,18 @@ def _dates_clash(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> bool
     return jaccard(fa.words, fb.words) >= SAME_WORDING or jaccard(fa.event, fb.event) >= SAME_WORDING
 
 
+def _times_clash(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> tuple[str, str] | None:
+    """One clock time each (``compare.clock``), ``TIMES_APART`` or more apart, on no other day,
+    neither a plan: "clashes began at about 3 p.m." / "just after 4 p.m."; not "5.40 a.m." /
+    "just before 6am", which tell one moment."""
+    if fa.plan or fb.plan or dates_disagree(fa.dates, fb.dates):
+        return None
+    first, second = clock_times(a.text), clock_times(b.text)
+    if len(first) != 1 or len(second) != 1 or apart(first[0], second[0]) < TIMES_APART:
+        return None
+    return first[0].raw, second[0].raw
+
+
 def _said_of_today(unit: ClaimUnit) -> bool:
     """A date that is the article's own day ("today", "on Monday" on a Monday) tells of the moment
     of writing; two articles of different days differ there without contradicting each other."""
@@ -447,10 +464,11 @@ def _describe(
     kind: ConflictKind, values: list[ConflictValue], articles: dict[str, Article], update: bool
 ) -> str:
     said = [f'{_outlet(articles[v.article_id])}: "{v.value}"' for v in values]
+    what = "time" if kind == "date" and all(clock_times(v.value) for v in values) else _WHAT[kind]
     if update:
         dated = [f"{s} ({v.published})" for s, v in zip(said, values, strict=True)]
-        return f"The {_WHAT[kind]} was updated as the story developed: " + ", then ".join(dated) + "."
-    return f"The outlets disagree on the {_WHAT[kind]}: " + "; ".join(said) + "."
+        return f"The {what} was updated as the story developed: " + ", then ".join(dated) + "."
+    return f"The outlets disagree on the {what}: " + "; ".join(said) + "."
 
 
 def _outlet(article: Article) -> str:

@@ -260,9 +260,13 @@ def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
 
 def _is_clock(text: str, start: int) -> bool:
     return bool(
-        _CLOCK.match(text, start)
-        or (_DOTTED_TIME.match(text, start) and _BEFORE_TIME.search(text[max(0, start - 24) : start]))
+        _CLOCK.match(text, start) or (_DOTTED_TIME.match(text, start) and after_time_word(text, start))
     )
+
+
+def after_time_word(text: str, start: int) -> bool:
+    """``start`` follows a word that introduces a time ("at", "until", "from about")."""
+    return bool(_BEFORE_TIME.search(text[max(0, start - 24) : start]))
 
 
 def _is_year(match: re.Match[str]) -> bool:
