@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 
 import numpy as np
 
@@ -30,8 +29,6 @@ from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import load_lexicon
 from storylens.compare.text import Figure, content_words, figures, jaccard
 from storylens.models import Claim, Support, TemporalExpression
-
-Similarity = TypeVar("Similarity", float, np.ndarray)
 
 
 @dataclass(frozen=True)
@@ -231,7 +228,8 @@ def align(
 ) -> list[list[int]]:
     """Groups of unit indices, each one fact; every unit is in exactly one group.
     ``similarity``: cosine similarity of the units' embeddings; ``said``: the same with names
-    masked (see ``pair_joins``; none given, no pair is kept apart by it).
+    masked. Claims group on the mean of the two (``grouping_similarity``) at ``group``; none
+    given, on ``similarity`` alone, and no pair is kept apart by ``said`` (``pair_joins``).
 
     Body claims group first; then each headline or standfirst joins the group it is closest to.
     A headline tells several facts at once ("Chaos in Geneva as peace bid collapses"), so it is
@@ -250,7 +248,7 @@ def align(
     return sorted(groups, key=lambda g: min(g))
 
 
-def grouping_similarity(similarity: Similarity, said: Similarity) -> Similarity:
+def grouping_similarity(similarity: np.ndarray, said: np.ndarray) -> np.ndarray:
     """How alike two claims are when grouping: the mean of their cosine with and without names.
     Who is named and what is said of them must both agree for one fact. In a story most claims
     name the same parties, so the plain cosine joined sentences that share a name only; the
