@@ -22,9 +22,9 @@ class ClusterConfig:
     # FITTED-BEGIN
     weight_centroid: float = 1.0
     weight_link: float = 0.95
-    weight_person: float = 2.119
-    weight_entity: float = 0.159
-    weight_lead: float = 2.323
+    weight_person: float = 2.02
+    weight_entity: float = 0.239
+    weight_lead: float = 2.092
     weight_number: float = 1.578
     weight_time: float = 1.171
     join_threshold: float = 2.38
