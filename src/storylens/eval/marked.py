@@ -42,11 +42,13 @@ class Statement:
     field: SpanField
     start: int
     end: int
-    fact: str  # "F3", or a label of its own ("<article id>#<n>") for an own statement
+    fact: str  # "F3", or for an own statement a label of its own ("<article id>#<field><start>")
 
 
 @dataclass
 class MarkedStory:
+    """One story file: its facts, labelled conflicts, articles (ids "<story>/<n>") and statements."""
+
     story: str
     facts: dict[str, str]
     conflicts: list[dict]
