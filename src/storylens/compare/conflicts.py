@@ -388,11 +388,11 @@ def _names_differ(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> tup
     ship, both of which each article names)."""
     if jaccard(fa.frame, fb.frame) < SAME_WORDING:
         return None
+    in_a, in_b = _article_text(a), _article_text(b)
     for kind in _ACTOR_TYPES:
         own = [text for sid, (t, text) in fa.named.items() if t == kind and sid not in fb.named]
         other = [text for sid, (t, text) in fb.named.items() if t == kind and sid not in fa.named]
-        own = [text for text in own if text not in _article_text(b)]
-        other = [text for text in other if text not in _article_text(a)]
+        own, other = [t for t in own if t not in in_b], [t for t in other if t not in in_a]
         if own and other:
             return own[0], other[0]
     return None
