@@ -296,6 +296,37 @@ def test_grouping_weighs_what_is_said_as_much_as_who_is_named():
     assert sorted(align(units, similarity, features, thresholds)) == [[0, 1], [2]]  # cosine alone
 
 
+def _headline_story(with_second_witness: bool) -> list[list[int]]:
+    """a's headline (unit 0) is close to b's body (2); c's body (3) to both, with_second_witness."""
+    bodies = {
+        "a": "The owner thanked the crews.",
+        "b": "The mill opened again.",
+        "c": "The mill is open once more.",
+    }
+    titles = {"a": "Mill reopens after fire"}
+    articles = [
+        make_article(k, k.upper(), "2025-03-03T10:00:00+00:00", titles.get(k, ""), body)
+        for k, body in bodies.items()
+    ]
+    units = [u for article in articles for u in article_claims(article)]
+    close = 0.9 if with_second_witness else 0.1
+    similarity = np.array(
+        [
+            [1.0, 0.1, 0.8, 0.8 if with_second_witness else 0.1],
+            [0.1, 1.0, 0.1, 0.1],
+            [0.8, 0.1, 1.0, close],
+            [0.8 if with_second_witness else 0.1, 0.1, close, 1.0],
+        ]
+    )
+    entities = story_entities(articles)
+    return sorted(sorted(g) for g in align(units, similarity, [Features.of(u, entities) for u in units]))
+
+
+def test_a_headline_joins_what_its_own_article_or_two_others_state():
+    assert _headline_story(with_second_witness=False) == [[0], [1], [2], [3]]  # b's clause alone
+    assert _headline_story(with_second_witness=True) == [[0, 2, 3], [1]]
+
+
 def _told(article_id: str, body: str, place: str, date: tuple[str, str]):
     article = make_article(
         article_id,

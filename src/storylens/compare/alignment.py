@@ -243,7 +243,7 @@ def align(
     said = np.ones_like(similarity) if said is None else said
     link = (units, alike, said, features, clash, votes, thresholds)
     groups = _reassign(_link(body, *link), clash, alike, votes, thresholds)
-    alone = _attach(heads, groups, alike, said, features, votes, thresholds)
+    alone = _attach(heads, groups, units, alike, said, features, votes, thresholds)
     groups = [*groups, *_link(alone, *link)]
     return sorted(groups, key=lambda g: min(g))
 
@@ -302,6 +302,7 @@ def _joins(
 def _attach(
     heads: list[int],
     groups: list[list[int]],
+    units: list[ClaimUnit],
     similarity: np.ndarray,
     said: np.ndarray,
     features: list[Features],
@@ -309,9 +310,12 @@ def _attach(
     thresholds: Thresholds,
 ) -> list[int]:
     """Add each headline claim to the body group it is closest to on average, when that mean is
-    at least ``group``, one member pair joins (``pair_joins``) and its date tells no other
-    day's event; return the headline claims left alone. Means are taken over body claims only,
-    so a headline never draws another into a group."""
+    at least ``group``, one member pair joins (``pair_joins``), its date tells no other day's
+    event, and, for a title, the group is told by its own article's body or by two other
+    articles' (a title tells several facts loosely: one other outlet's clause is too weak a
+    witness; a standfirst is a sentence of the article's own and joins as before); return the
+    headline claims left alone. Means are taken over body claims only, so a
+    headline never draws another into a group."""
     alone = []
     bodies = [list(g) for g in groups]
     for h in heads:
@@ -321,6 +325,8 @@ def _attach(
                 alone.append(h)
                 break
             members = bodies[g]
+            if not _witnessed(h, members, units):
+                continue
             if votes[h, members].sum() <= 0 and any(
                 _joins(h, j, similarity, said, features, thresholds) for j in members
             ):
@@ -329,6 +335,14 @@ def _attach(
         else:
             alone.append(h)
     return alone
+
+
+def _witnessed(head: int, members: list[int], units: list[ClaimUnit]) -> bool:
+    """The body group states what the headline may tell: any group for a standfirst; for a
+    title, one its own article's body states, or two other articles' (``_attach``)."""
+    articles = {units[j].article.id for j in members}
+    own = units[head].article.id
+    return units[head].field != "title" or own in articles or len(articles) >= 2
 
 
 def _reassign(
