@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from storylens.compare.claims import ClaimUnit, lead_day
+from storylens.compare.clock import ClockTime, clock_times
 from storylens.compare.contrast import Contrast, contrasts
 from storylens.compare.counts import Count, counts
 from storylens.compare.entities import StoryEntities
@@ -86,6 +87,7 @@ class Features:
     when: str | None = None
     denies: list[Contrast] = field(default_factory=list)  # actors it denies ("not the chairman")
     counts: list[Count] = field(default_factory=list)  # its figures with what they count (``_counts``)
+    clocks: list[ClockTime] = field(default_factory=list)  # its times of day (``compare.clock``)
 
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
@@ -108,6 +110,7 @@ class Features:
             when=_when(unit),
             denies=contrasts(unit.text),
             counts=_counts(unit, found, date_spans, frame),
+            clocks=clock_times(unit.text),
         )
 
 

@@ -235,7 +235,7 @@ def disagreements(
         yield "number", _figure_value(x, ca), _figure_value(y, cb)
     if _dates_clash(a, b, fa, fb):
         yield "date", _date_value(a), _date_value(b)
-    times = _times_clash(a, b, fa, fb)
+    times = _times_clash(fa, fb)
     if times:
         yield "date", *times
     actors = _actor_denied(a, b, fa, fb)
@@ -350,13 +350,13 @@ def _dates_clash(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> bool
     return jaccard(fa.words, fb.words) >= SAME_WORDING or jaccard(fa.event, fb.event) >= SAME_WORDING
 
 
-def _times_clash(a: ClaimUnit, b: ClaimUnit, fa: Features, fb: Features) -> tuple[str, str] | None:
-    """One clock time each (``compare.clock``), ``TIMES_APART`` or more apart, on no other day,
+def _times_clash(fa: Features, fb: Features) -> tuple[str, str] | None:
+    """One clock time each (``Features.clocks``), ``TIMES_APART`` or more apart, on no other day,
     neither a plan: "clashes began at about 3 p.m." / "just after 4 p.m."; not "5.40 a.m." /
     "just before 6am", which tell one moment."""
     if fa.plan or fb.plan or dates_disagree(fa.dates, fb.dates):
         return None
-    first, second = clock_times(a.text), clock_times(b.text)
+    first, second = fa.clocks, fb.clocks
     if len(first) != 1 or len(second) != 1 or apart(first[0], second[0]) < TIMES_APART:
         return None
     return first[0].raw, second[0].raw
