@@ -106,10 +106,10 @@ def _f1(pairs: list[Pair], thresholds: Thresholds) -> tuple[float, float, float]
     tp = sum(a and b for a, b in zip(predicted, truth, strict=True))
     precision = tp / max(sum(predicted), 1)
     recall = tp / max(sum(truth), 1)
-    return _f_measure(precision, recall), precision, recall
+    return f_measure(precision, recall), precision, recall
 
 
-def _f_measure(precision: float, recall: float, beta: float = 1.0) -> float:
+def f_measure(precision: float, recall: float, beta: float = 1.0) -> float:
     return (1 + beta**2) * precision * recall / max(beta**2 * precision + recall, 1e-9)
 
 

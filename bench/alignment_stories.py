@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
+from alignment_fit import f_measure
 
 from storylens.analyze import Analyzer
 from storylens.compare import Alignment, align_story
@@ -43,7 +44,7 @@ from storylens.compare.conflicts import find_conflicts
 from storylens.compare.summary import summarise
 from storylens.eval.clustering import bcubed, pairwise
 from storylens.eval.marked import MarkedStory, Statement, load_stories
-from storylens.models import Citation
+from storylens.models import Citation, Conflict
 
 GROUP = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]
 BETA = 0.5  # citations: one to an outlet that says something else misleads; one missing understates
@@ -62,6 +63,7 @@ class Scored:
     scored: list[int]
     statements: list[Statement]
     conflicts: dict[str, str]  # fact -> kind of the story's labelled conflicts and updates
+    reported: list[Conflict]  # the conflicts compare reports (they do not depend on ``backs``)
 
 
 def prepare(stories: list[MarkedStory]) -> list[Scored]:
@@ -72,7 +74,9 @@ def prepare(stories: list[MarkedStory]) -> list[Scored]:
         labels = [_label(u, story.statements) for u in aligned.units]
         scored = [i for i, u in enumerate(aligned.units) if u.article.duplicate_of is None]
         conflicts = {c["fact"]: c["kind"] for c in story.conflicts}
-        prepared.append(Scored(story.story, aligned, labels, scored, story.statements, conflicts))
+        a = aligned
+        reported = find_conflicts(a.units, a.features, a.similarity, a.claim_of_unit, a.sources)
+        prepared.append(Scored(story.story, aligned, labels, scored, story.statements, conflicts, reported))
     return prepared
 
 
@@ -81,11 +85,16 @@ def _label(unit: ClaimUnit | Citation, statements: list[Statement]) -> str:
     article_id = unit.article.id if isinstance(unit, ClaimUnit) else unit.article_id
     best, label = 0, f"{article_id}:{unit.field}:{unit.start}"
     for s in statements:
-        if s.article_id == article_id and s.field == unit.field:
-            overlap = min(s.end, unit.end) - max(s.start, unit.start)
-            if overlap > best:
-                best, label = overlap, s.fact
+        if (overlap := _overlap(s, article_id, unit)) > best:
+            best, label = overlap, s.fact
     return label
+
+
+def _overlap(statement: Statement, article_id: str, span: ClaimUnit | Citation) -> int:
+    """Characters the span shares with the statement (0 or less: none)."""
+    if statement.article_id != article_id or statement.field != span.field:
+        return 0
+    return min(statement.end, span.end) - max(statement.start, span.start)
 
 
 # What the grouping compares: as the compare stage does (the mean of the cosine and the masked
@@ -118,8 +127,7 @@ class PRF:
     recall: float
 
     def f(self, beta: float = 1.0) -> float:
-        p, r = self.precision, self.recall
-        return (1 + beta**2) * p * r / max(beta**2 * p + r, 1e-9)
+        return f_measure(self.precision, self.recall, beta)
 
     def __str__(self) -> str:
         return f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f():.3f} F0.5 {self.f(BETA):.3f}"
@@ -146,14 +154,8 @@ def citations(stories: list[Scored], thresholds: Thresholds) -> PRF:
     cited = right = carriers = 0
     for s in stories:
         a = s.aligned
-        conflicts = find_conflicts(a.units, a.features, a.similarity, a.claim_of_unit, a.sources)
-        units_of = {
-            c.id: [u for u, cid in zip(a.units, a.claim_of_unit, strict=True) if cid == c.id]
-            for c in a.claims
-        }
-        summary = summarise(
-            a.claims, units_of, conflicts, (a.units, a.features, a.similarity, a.said), thresholds
-        )
+        featured = (a.units, a.features, a.similarity, a.said)
+        summary = summarise(a.claims, a.units_of(), s.reported, featured, thresholds)
         for sentence in summary:
             own, *others = sentence.citations
             fact, source = _label(own, s.statements), a.sources[own.article_id]
@@ -172,14 +174,14 @@ def conflicts_found(stories: list[Scored]) -> tuple[PRF, int]:
     found: set[tuple[str, str]] = set()
     for s in stories:
         a = s.aligned
-        for conflict in find_conflicts(a.units, a.features, a.similarity, a.claim_of_unit, a.sources):
+        for conflict in s.reported:
             named = {v.article_id for v in conflict.values}
             stated = {
                 (st.fact, u.article.id)
                 for u, claim in zip(a.units, a.claim_of_unit, strict=True)
                 if claim in conflict.claim_ids and u.article.id in named
                 for st in s.statements
-                if _overlaps(st, u)
+                if _overlap(st, u.article.id, u) > 0
             }
             facts = Counter(fact for fact, _ in stated)
             hits = [fact for fact, n in facts.items() if n >= 2 and fact in s.conflicts]
@@ -191,14 +193,6 @@ def conflicts_found(stories: list[Scored]) -> tuple[PRF, int]:
 
 
 _KINDS = {"negation": "polarity"}  # the contract's kind for what the stories call polarity
-
-
-def _overlaps(statement: Statement, unit: ClaimUnit) -> bool:
-    return (
-        statement.article_id == unit.article.id
-        and statement.field == unit.field
-        and min(statement.end, unit.end) > max(statement.start, unit.start)
-    )
 
 
 HELD_OUT: dict[str, Callable[[Grouping], float]] = {

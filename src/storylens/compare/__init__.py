@@ -40,6 +40,13 @@ class Alignment:
     claims: list[Claim]
     claim_of_unit: list[str]  # claim id of each unit
 
+    def units_of(self) -> dict[str, list[ClaimUnit]]:
+        """Claim id -> its units, in story order."""
+        grouped: dict[str, list[ClaimUnit]] = {c.id: [] for c in self.claims}
+        for unit, claim_id in zip(self.units, self.claim_of_unit, strict=True):
+            grouped[claim_id].append(unit)
+        return grouped
+
 
 def align_story(articles: list[Article]) -> Alignment:
     """Cut the story's analysed articles into claims and group those stating the same fact."""
@@ -62,7 +69,7 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
     aligned = align_story(articles)
     articles, entities, units, claims = aligned.articles, aligned.entities, aligned.units, aligned.claims
     claim_of_unit, features = aligned.claim_of_unit, aligned.features
-    units_of = {c.id: [u for u, cid in zip(units, claim_of_unit, strict=True) if cid == c.id] for c in claims}
+    units_of = aligned.units_of()
     conflicts = find_conflicts(units, features, aligned.similarity, claim_of_unit, aligned.sources)
     return Story(
         id=story_id,
