@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storylens.compare.text import after_time_word
-
 _HOURS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 _HALF = r"(?P<half>a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
 _PART = r"(?P<part>in the morning|in the afternoon|in the evening|at night|tonight)"
@@ -27,6 +25,13 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _AFTERNOON = ("afternoon", "evening", "night", "tonight")
+# A number written as a time, whatever its half of the day: "14:50", "5.40 a.m.", "6pm"; "5.40"
+# with a dot only after a word of time ("at 5.40", "until 6.15"): "14.50 crowns a share" is a price.
+_WRITTEN_TIME = re.compile(r"\d{1,2}:\d{2}|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m|p\.?m)\b", re.IGNORECASE)
+_DOTTED_TIME = re.compile(r"\d{1,2}\.\d{2}\b")
+_BEFORE_TIME = re.compile(
+    r"\b(?:at|until|till|by|from|before|after)(?:\s+(?:about|around|roughly))?\s+$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,19 @@ def _minutes(match: re.Match[str], text: str) -> int | None:
     ):
         return hour * 60 + minute  # a 24-hour clock: "23:40", "at 23.40" (not "14.50 crowns")
     return None
+
+
+def written_as_time(text: str, start: int) -> bool:
+    """The number at ``start`` is written as a time of day, so it is no figure
+    (``text.figures``), whether or not its half of the day is known."""
+    return bool(
+        _WRITTEN_TIME.match(text, start) or (_DOTTED_TIME.match(text, start) and after_time_word(text, start))
+    )
+
+
+def after_time_word(text: str, start: int) -> bool:
+    """``start`` follows a word that introduces a time ("at", "until", "from about")."""
+    return bool(_BEFORE_TIME.search(text[max(0, start - 24) : start]))
 
 
 def _twelve_hour(hour: int, minute: int, afternoon: bool) -> int | None:

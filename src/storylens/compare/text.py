@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storylens.compare.clock import written_as_time
+
 _WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,]*(?:\.\d+)?")
 STOPWORDS = frozenset(
     [
@@ -168,13 +170,6 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_WORDS = 3
-# A clock time: "14:50", "5.40 a.m.", "6pm"; "5.40" with a dot only after a word of time ("at
-# 5.40", "until 6.15"), since "14.50 crowns a share" is a price.
-_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m|p\.?m)\b", re.IGNORECASE)
-_DOTTED_TIME = re.compile(r"\d{1,2}\.\d{2}\b")
-_BEFORE_TIME = re.compile(
-    r"\b(?:at|until|till|by|from|before|after)(?:\s+(?:about|around|roughly))?\s+$", re.IGNORECASE
-)
 _TIME_OF_DAY = frozenset(
     [
         "am",
@@ -237,7 +232,7 @@ def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
         if (
             any(s <= match.start() < e for s, e in exclude)
             or _is_year(match)
-            or _is_clock(text, match.start())
+            or written_as_time(text, match.start())
         ):
             continue
         value = _value(match)
@@ -256,17 +251,6 @@ def figures(text: str, exclude: list[tuple[int, int]] = ()) -> list[Figure]:
             Figure(value, raw, match.start(), end, frozenset(context), head, bool(match.group("percent")))
         )
     return found
-
-
-def _is_clock(text: str, start: int) -> bool:
-    return bool(
-        _CLOCK.match(text, start) or (_DOTTED_TIME.match(text, start) and after_time_word(text, start))
-    )
-
-
-def after_time_word(text: str, start: int) -> bool:
-    """``start`` follows a word that introduces a time ("at", "until", "from about")."""
-    return bool(_BEFORE_TIME.search(text[max(0, start - 24) : start]))
 
 
 def _is_year(match: re.Match[str]) -> bool:
