@@ -11,16 +11,17 @@ Four folds by story (stories 0, 4, 8 held out, then 1, 5, 9, ...). Per fold, the
 one pair of statements of each fact of one story from two different articles, so the other
 pairs of the batch, the same story's other facts, are the negatives (a symmetric in-batch
 cross-entropy at scale 20); the plain and the name-masked texts take turns, as grouping uses
-both; five rounds per story, one pass, AdamW at 2e-5, seeded. ``group`` is then fitted on the
-nine stories (``alignment_stories.fit``) and the held-out ones are scored at it. The baseline
-is the untuned model under the same protocol, in the same run. Tuning takes about 2 minutes a
-fold on two cores.
+both; five rounds (batches) per story by default, one pass, AdamW at 2e-5, seeded. ``group``
+is then fitted on the nine stories (``alignment_stories.fit``) and the held-out ones are scored
+at it. The baseline is the untuned model under the same protocol, in the same run. Tuning takes
+about 2 minutes a fold on two cores at five rounds.
 
-    .venv/bin/python bench/alignment_finetune.py
+    .venv/bin/python bench/alignment_finetune.py [--rounds 5]
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
 from dataclasses import replace
@@ -34,7 +35,7 @@ from storylens.compare.similarity import masked_texts
 from storylens.eval.marked import load_stories
 
 FOLDS = 4
-ROUNDS = 5  # batches per training story and pass: one pair of each fact per batch
+ROUNDS = 5  # batches per training story, by default: one pair of each fact per batch
 LEARNING_RATE = 2e-5
 SCALE = 20.0  # cosine -> logit, as sentence-transformers' in-batch loss uses
 
@@ -66,25 +67,25 @@ def fact_pairs(story: Scored, rng: random.Random) -> list[tuple[int, int]]:
     return pairs
 
 
-def batches(stories: list[Scored], rng: random.Random) -> list[list[tuple[str, str]]]:
+def batches(stories: list[Scored], rng: random.Random, rounds: int) -> list[list[tuple[str, str]]]:
     out = []
     for story in stories:
         plain, masked = texts(story)
-        for _ in range(ROUNDS):
+        for _ in range(rounds):
             pairs = fact_pairs(story, rng)
             out += [[(plain[a], plain[b]) for a, b in pairs], [(masked[a], masked[b]) for a, b in pairs]]
     rng.shuffle(out)
     return out
 
 
-def tuned(stories: list[Scored]):
+def tuned(stories: list[Scored], rounds: int):
     """The packaged model, tuned on the stories' same-fact pairs (module docstring)."""
     model = load_model()
     rng = random.Random(0)
     torch.manual_seed(0)
     optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE)
     model.train()
-    for batch in batches(stories, rng):
+    for batch in batches(stories, rng, rounds):
         first, second = ([pair[k] for pair in batch] for k in (0, 1))
         a, b = (torch.nn.functional.normalize(_forward(model, side), dim=1) for side in (first, second))
         logits, target = a @ b.T * SCALE, torch.arange(len(batch))
@@ -108,26 +109,30 @@ def encoded(story: Scored, model) -> Scored:
     return replace(story, aligned=aligned)
 
 
-def held_out(stories: list[Scored], tune: bool) -> list[tuple[str, float, Grouping]]:
-    """Each story scored by a model (tuned or not) and a ``group`` fitted without it."""
+def held_out(stories: list[Scored], rounds: int) -> list[tuple[str, float, Grouping]]:
+    """Each story scored by a model tuned on the other folds' stories (``rounds`` batches each; 0:
+    the packaged model) and a ``group`` fitted without it."""
     results = []
     for fold in range(FOLDS):
         held = [s for n, s in enumerate(stories) if n % FOLDS == fold]
         rest = [s for n, s in enumerate(stories) if n % FOLDS != fold]
-        model = tuned(rest) if tune else load_model()
+        model = tuned(rest, rounds) if rounds else load_model()
         chosen = fit([encoded(s, model) for s in rest])
         results += [(s.story, chosen.group, score([encoded(s, model)], chosen)) for s in held]
     return results
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="batches per training story")
+    args = parser.parse_args()
     stories = prepare(load_stories())
     summary = {}
-    for tune in (False, True):
-        name = "tuned" if tune else "packaged"
-        results = held_out(stories, tune)
+    for rounds in (0, args.rounds):
+        name = f"tuned ({rounds} rounds)" if rounds else "packaged"
+        results = held_out(stories, rounds)
         for story, group, grouping in results:
-            print(f"{name:9} {story:28} group={group}: {grouping}", flush=True)
+            print(f"{name:16} {story:28} group={group}: {grouping}", flush=True)
         summary[name] = {
             "BCubed F1": [g.bcubed.f() for *_, g in results],
             "pairwise P": [g.pairwise.precision for *_, g in results],
