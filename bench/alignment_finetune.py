@@ -109,16 +109,21 @@ def encoded(story: Scored, model) -> Scored:
     return replace(story, aligned=aligned)
 
 
+def encoded_all(stories: list[Scored], model) -> list[Scored]:
+    return [encoded(s, model) for s in stories]
+
+
 def held_out(stories: list[Scored], rounds: int) -> list[tuple[str, float, Grouping]]:
     """Each story scored by a model tuned on the other folds' stories (``rounds`` batches each; 0:
-    the packaged model) and a ``group`` fitted without it."""
+    the packaged model, the same for every fold, so encoded once) and a ``group`` fitted without it."""
+    packaged = encoded_all(stories, load_model()) if rounds == 0 else None
     results = []
     for fold in range(FOLDS):
-        held = [s for n, s in enumerate(stories) if n % FOLDS == fold]
-        rest = [s for n, s in enumerate(stories) if n % FOLDS != fold]
-        model = tuned(rest, rounds) if rounds else load_model()
-        chosen = fit([encoded(s, model) for s in rest])
-        results += [(s.story, chosen.group, score([encoded(s, model)], chosen)) for s in held]
+        held = [n for n in range(len(stories)) if n % FOLDS == fold]
+        rest = [n for n in range(len(stories)) if n % FOLDS != fold]
+        by_model = packaged or encoded_all(stories, tuned([stories[n] for n in rest], rounds))
+        chosen = fit([by_model[n] for n in rest])
+        results += [(by_model[n].story, chosen.group, score([by_model[n]], chosen)) for n in held]
     return results
 
 
