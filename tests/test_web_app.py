@@ -129,6 +129,15 @@ def test_story_page_groups_claims_and_shows_comparison_sections(client: TestClie
     assert text.count("Lina Ortiz 3") == 1  # one speaker, three quotes
 
 
+def test_a_clause_claim_is_shown_as_quoted_in_part(client: TestClient) -> None:
+    """The exact span stays in the API; the pages mark where its sentence goes on."""
+    shown = "… commuters faced hours of delays …"
+    assert shown in page_text(client.get("/stories/story-bridge").text)
+    assert shown in page_text(client.get("/stories/story-bridge/claims/c4").text)
+    claims = client.get("/api/stories/story-bridge").json()["stories"][0]["claims"]
+    assert [c["text"] for c in claims if c["id"] == "c4"] == ["commuters faced hours of delays"]
+
+
 def test_reading_view_links_aligned_claims_across_columns(client: TestClient) -> None:
     html = client.get("/stories/story-bridge/read?a=wire-1&a=progress-1").text
     assert html.count('class="column"') == 2
@@ -205,6 +214,7 @@ def test_outlet_page_shows_what_it_leaves_out_and_adds(client: TestClient) -> No
     assert "1 of 3 claims" in left_out
     assert "Inspectors had warned of corrosion in 2024." in progress.split("Only here")[1]
     clarion = page_text(client.get("/outlets/The%20Daily%20Clarion").text)
+    assert "… commuters faced hours of delays —" in clarion.split("Only here")[1]
     terms = clarion.split("Loaded terms")[1]
     assert "chaos hit kestrel bay loaded 1" in terms and "furious alarm 1" in terms
 

@@ -146,9 +146,9 @@ def _bridge_story(arts: dict[str, Article]) -> Story:
         ),
         Claim(
             "c4",
-            "Commuters faced hours of delays.",
+            "commuters faced hours of delays",  # a clause cut from its sentence, as compare cuts them
             "unique",
-            [support(clarion, "Furious commuters faced hours of delays.")],
+            [support(clarion, "commuters faced hours of delays")],
             importance=0.4,
         ),
         Claim(

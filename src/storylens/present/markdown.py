@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from storylens.models import Article, Claim, Story
+from storylens.present.excerpt import shown_text
 
 UNIQUE_PER_OUTLET = 5
 OMISSIONS_PER_ARTICLE = 5
@@ -48,7 +49,7 @@ def report_sections(story: Story, articles: list[Article]) -> Report:
         Section(
             "Summary",
             "Sentences as the outlets wrote them, the most neutral wording of each fact.",
-            [Item(s.text, outlets.names(c.article_id for c in s.citations)) for s in story.summary],
+            [Item(shown_text(s), outlets.names(c.article_id for c in s.citations)) for s in story.summary],
             True,
         ),
         _claims("What every outlet reports", "consensus", story, outlets),
@@ -62,7 +63,7 @@ def report_sections(story: Story, articles: list[Article]) -> Report:
         Section(
             "Framing",
             "The same fact in different words (lexicon: docs/comparison.md).",
-            [Item(f.note, claims[f.claim_id].text) for f in story.framing],
+            [Item(f.note, shown_text(claims[f.claim_id])) for f in story.framing],
         ),
         Section(
             "Loaded terms by outlet",
@@ -153,7 +154,7 @@ def _claims(heading: str, status: str, story: Story, outlets: _Outlets) -> Secti
 
 def _claim_item(claim: Claim, outlets: _Outlets) -> Item:
     note = f"[{claim.id}]" + (f" speaker: {claim.speaker}" if claim.speaker else "")
-    return Item(claim.text, outlets.names(s.article_id for s in claim.support), note)
+    return Item(shown_text(claim), outlets.names(s.article_id for s in claim.support), note)
 
 
 def _unique(story: Story, outlets: _Outlets) -> Section:
@@ -172,7 +173,7 @@ def _unique(story: Story, outlets: _Outlets) -> Section:
 def _omissions(story: Story, claims: dict[str, Claim], outlets: _Outlets) -> Section:
     items = []
     for omission in story.omissions:
-        shown = [claims[i].text for i in omission.claim_ids[:OMISSIONS_PER_ARTICLE]]
+        shown = [shown_text(claims[i]) for i in omission.claim_ids[:OMISSIONS_PER_ARTICLE]]
         more = len(omission.claim_ids) - len(shown)
         items += [Item(text, outlets.name(omission.article_id), "left out") for text in shown]
         if more > 0:

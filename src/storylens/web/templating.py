@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from storylens.present.excerpt import shown_text
 from storylens.web.present import article_when, initials, when
 from storylens.web.security import safe_url
 
@@ -33,6 +34,7 @@ def _environment() -> Environment:
         safe_url=safe_url,
         initials=initials,
         query=_query_string,
+        excerpt=shown_text,
     )
     return env
 
