@@ -309,13 +309,13 @@ def _headline_story(with_second_witness: bool) -> list[list[int]]:
         for k, body in bodies.items()
     ]
     units = [u for article in articles for u in article_claims(article)]
-    close = 0.9 if with_second_witness else 0.1
+    c_to_headline, c_to_b = (0.8, 0.9) if with_second_witness else (0.1, 0.1)
     similarity = np.array(
         [
-            [1.0, 0.1, 0.8, 0.8 if with_second_witness else 0.1],
+            [1.0, 0.1, 0.8, c_to_headline],
             [0.1, 1.0, 0.1, 0.1],
-            [0.8, 0.1, 1.0, close],
-            [0.8 if with_second_witness else 0.1, 0.1, close, 1.0],
+            [0.8, 0.1, 1.0, c_to_b],
+            [c_to_headline, 0.1, c_to_b, 1.0],
         ]
     )
     entities = story_entities(articles)
