@@ -235,3 +235,16 @@ def test_a_name_with_an_age_in_apposition_is_a_person_and_an_office_keeps_its_se
     morrow = entity_of(article, "Edith Morrow")
     assert (morrow.type, morrow.description) == ("PERSON", "Grandmother")
     assert entity_of(article, "UN Office at Geneva").type == "ORG"
+
+
+@pytest.mark.slow
+def test_a_capitalised_common_noun_is_no_name_and_a_street_is_a_place() -> None:
+    article = analysed(
+        "A fire broke out at the mill in Dunmore. Mill boss Gerald Brenner rushed to the scene. "
+        "Dunmore's mayor thanked the crews. Inspectors spent the day at the site on Foundry Lane. "
+        "Nathan Lane said the show would go on."
+    )
+    opening = [m.text for m in article.mentions if m.text in {"Mill", "Dunmore"}]
+    assert opening == ["Dunmore", "Dunmore"]  # "mill" is a word of the article, "dunmore" is not
+    assert entity_of(article, "Foundry Lane").type == "LOC"
+    assert entity_of(article, "Nathan Lane").type == "PERSON"  # a place word as a surname

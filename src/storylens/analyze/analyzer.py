@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from storylens.analyze.dates import anchor_for, find_dates
 from storylens.analyze.embed import get_embedder
 from storylens.analyze.grouping import group_mentions
-from storylens.analyze.mentions import add_surname_mentions, find_mentions
+from storylens.analyze.mentions import add_surname_mentions, find_mentions, without_capitalised_words
 from storylens.analyze.names import fold
 from storylens.analyze.nlp import get_nlp
 from storylens.analyze.quotes import RawQuote, find_quotes
@@ -65,6 +65,7 @@ def annotate(article: Article, docs: dict[SpanField, Doc]) -> None:
     """Sentences, mentions, entities, quotes and dates of one parsed article."""
     article.sentences = sentences_from_doc(docs["text"]) if "text" in docs else []
     found = [m for field, doc in docs.items() for m in find_mentions(doc, field, article.outlet)]
+    found = without_capitalised_words(docs, found)
     article.entities, article.mentions = group_mentions(article.id, add_surname_mentions(docs, found))
     resolver = SpeakerResolver(docs, article.mentions, article.entities)
     raw = [q for field in FIELDS if field in docs for q in find_quotes(docs[field], field)]

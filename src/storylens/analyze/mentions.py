@@ -44,6 +44,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "WORK_OF_ART": "OTHER",
 }
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG"})
+PLACE_PREPOSITIONS = frozenset({"on", "at", "in", "near", "along", "off", "outside"})
 MAX_AGE = 120
 
 
@@ -154,9 +155,19 @@ def _retype(
         return _demonym(span, key)
     if kind == "PERSON" and span[-1].lower_ in INSTITUTION_WORDS:
         return "ORG", name
+    if kind == "PERSON" and len(span) > 1 and span[-1].lower_ in PLACE_WORDS and _placed(span):
+        return "LOC", name
     if kind in _PLACE_TYPES and _looks_like_person(span, role):
         return "PERSON", name
     return kind, name
+
+
+def _placed(span: Span) -> bool:
+    """The name is where something is or happens: the object of "on", "at", "in", "near" …
+    ("the site on Foundry Lane"). With a place word last ("Lane", "Hill", "Park", which are
+    also surnames), that makes it a place, not a person."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
 
 
 def display_name(text: str) -> str:
@@ -228,6 +239,22 @@ def _before_role(doc: Doc, i: int) -> bool:
 def _body_in_apposition(token: Token) -> bool:
     """True when an apposition names a kind of organisation: "Telvora, the broadband company"."""
     return any(c.dep_ == "appos" and c.lower_ in _BODY_WORDS for c in token.children)
+
+
+def without_capitalised_words(docs: dict[SpanField, Doc], found: list[Found]) -> list[Found]:
+    """Drop one-word mentions that open a sentence or a headline when the article also writes the
+    word in lower case ("Mill boss Gerald Brenner …" in an article about "the mill"): a common
+    noun capitalised by its place, which the model reads as a name."""
+    lower = {t.text for doc in docs.values() for t in doc if t.is_alpha and t.is_lower}
+    return [
+        f
+        for f in found
+        if not (
+            f.last_token - f.first_token == 1
+            and docs[f.field][f.first_token].is_sent_start
+            and f.text.lower() in lower
+        )
+    ]
 
 
 def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list[Found]:
