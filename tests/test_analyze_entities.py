@@ -108,6 +108,22 @@ def test_transliteration_variants_merge_and_namesakes_do_not() -> None:
     assert mapping["b:Aleksandr Petrov"] == mapping["c:Alexander Petrov"]
 
 
+def test_aliases_are_other_spellings_once_whatever_their_case() -> None:
+    articles = [
+        article_with("a", local("a", "Dunmore", "GPE", ["DUNMORE"])),
+        article_with("b", local("b", "Dunmore", "GPE", ["dunmore"])),
+        article_with("c", local("c", "United Nations", "ORG", ["UN", "UNITED NATIONS"])),
+    ]
+    aliases = {e.name: e.aliases for e in merge_entities(articles)[0]}
+    assert aliases == {"Dunmore": [], "United Nations": ["UN"]}
+
+
+@pytest.mark.slow
+def test_an_alias_is_written_without_its_article_or_possessive() -> None:
+    article = analysed("The United Nations chaired the talks. The United Nations' envoy left early.")
+    assert entity_of(article, "United Nations").aliases == []
+
+
 def test_a_bare_surname_joins_only_an_unambiguous_person() -> None:
     one = merge_entities(
         [article_with("a", local("a", "Lena Ortiz")), article_with("b", local("b", "Ortiz"))]
@@ -246,5 +262,6 @@ def test_a_capitalised_common_noun_is_no_name_and_a_street_is_a_place() -> None:
     )
     opening = [m.text for m in article.mentions if m.text in {"Mill", "Dunmore"}]
     assert opening == ["Dunmore", "Dunmore"]  # "mill" is a word of the article, "dunmore" is not
+    assert entity_of(article, "Dunmore").type == "GPE"  # "in Dunmore", though read as a person
     assert entity_of(article, "Foundry Lane").type == "LOC"
     assert entity_of(article, "Nathan Lane").type == "PERSON"  # a place word as a surname

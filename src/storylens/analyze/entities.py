@@ -14,7 +14,7 @@ import dataclasses
 import hashlib
 from collections import Counter, defaultdict
 
-from storylens.analyze.grouping import LINK_WORDS, canonical_name, is_acronym
+from storylens.analyze.grouping import LINK_WORDS, canonical_name, is_acronym, other_spellings
 from storylens.analyze.lexicon import BUSINESS_WORDS, FEATURE_WORDS, INSTITUTION_WORDS
 from storylens.analyze.names import fold, initials, same_given_name, transliteration_key
 from storylens.models import Article, Entity
@@ -51,16 +51,19 @@ def _identity(entity: Entity) -> str:
 def _without_false_people(local: list[Entity]) -> list[Entity]:
     """One-word "people" that another outlet's article names as an organisation or place
     ("Telvora", "Dunmore", "Solvex" for Solvex Chemicals), and that are no named person's surname
-    or given name, retyped as that entity: the small model's usual misreading of a short name."""
+    or given name, retyped as that entity (the type most outlets give the same name, else the
+    longer name's): the small model's usual misreading of a short name."""
     named_words = {w for e in local if e.type == "PERSON" and " " in e.name for w in fold(e.name).split()}
     others = [e for e in local if e.type != "PERSON"]
     retyped = []
     for entity in local:
         word = fold(entity.name)
-        same = None
+        kinds: Counter[str] = Counter()
         if entity.type == "PERSON" and " " not in word and word not in named_words:
-            same = next((o for o in others if fold(o.name) == word or _shortens(entity.name, o.name)), None)
-        retyped.append(dataclasses.replace(entity, type=same.type) if same else entity)
+            kinds.update(o.type for o in others if fold(o.name) == word)
+            if not kinds:  # a short form only: "Solvex" for Solvex Chemicals
+                kinds.update(o.type for o in others if _shortens(entity.name, o.name))
+        retyped.append(dataclasses.replace(entity, type=kinds.most_common(1)[0][0]) if kinds else entity)
     return retyped
 
 
@@ -169,13 +172,13 @@ def _word_set(name: str) -> str:
 def _merged(group: list[Entity]) -> Entity:
     kind = Counter(e.type for e in group).most_common(1)[0][0]
     name = canonical_name([e.name for e in group])
-    aliases = {a for e in group for a in [e.name, *e.aliases]} - {name}
+    aliases = other_spellings(name, {a for e in group for a in [e.name, *e.aliases]})
     descriptions = Counter(e.description for e in group if e.description)
     return Entity(
         id=story_entity_id(kind, name),
         name=name,
         type=kind,
-        aliases=sorted(aliases),
+        aliases=aliases,
         description=descriptions.most_common(1)[0][0] if descriptions else None,
         article_ids=sorted({a for e in group for a in e.article_ids}),
     )

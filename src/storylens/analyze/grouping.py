@@ -11,7 +11,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storylens.analyze.mentions import Found
+from storylens.analyze.mentions import Found, display_name
 from storylens.analyze.names import fold, initials
 from storylens.models import Entity, Mention
 
@@ -135,13 +135,22 @@ def _letters(name: str) -> int:
 
 def _entity(article_id: str, group: _Group) -> Entity:
     name = canonical_name(group.names)
-    written = {m.text for m in group.members} | set(group.names)
+    written = {display_name(m.text) for m in group.members} | set(group.names)
     description = next((m.description for m in group.members if m.description), None)
     return Entity(
         id=local_id(article_id, group.type, name),
         name=name,
         type=group.type,  # type: ignore[arg-type]
-        aliases=sorted(written - {name}),
+        aliases=other_spellings(name, written),
         description=description,
         article_ids=[article_id],
     )
+
+
+def other_spellings(name: str, written: set[str]) -> list[str]:
+    """The forms written other than the name, each once whatever its case ("DUNMORE" in a shouting
+    headline is "Dunmore"), without a leading "the" or a possessive (``display_name``)."""
+    by_case = {name.casefold(): name}
+    for form in sorted(written, key=lambda w: (w.isupper(), w)):
+        by_case.setdefault(form.casefold(), form)
+    return sorted(set(by_case.values()) - {name})

@@ -45,6 +45,7 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG"})
 PLACE_PREPOSITIONS = frozenset({"on", "at", "in", "near", "along", "off", "outside"})
+TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})  # "in Dunmore"; "at Telvora" is a firm
 MAX_AGE = 120
 
 
@@ -157,26 +158,32 @@ def _retype(
         return "ORG", name
     if kind == "PERSON" and len(span) > 1 and span[-1].lower_ in PLACE_WORDS and _placed(span):
         return "LOC", name
+    if kind == "PERSON" and len(span) == 1 and _placed(span, TOWN_PREPOSITIONS):
+        return "GPE", name
     if kind in _PLACE_TYPES and _looks_like_person(span, role):
         return "PERSON", name
     return kind, name
 
 
-def _placed(span: Span) -> bool:
+def _placed(span: Span, prepositions: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
     """The name is where something is or happens: the object of "on", "at", "in", "near" …
     ("the site on Foundry Lane"). With a place word last ("Lane", "Hill", "Park", which are
-    also surnames), that makes it a place, not a person."""
+    also surnames), that makes it a place, not a person; so does "in" or "near" before a one-word
+    "person" ("the mill in Dunmore"): people are seldom where things happen."""
     head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+    return span.root.dep_ == "pobj" and head.lower_ in prepositions
 
 
 def display_name(text: str) -> str:
-    """The name without a leading article or a final possessive ("the Union's" -> "Union")."""
+    """The name without a leading article or a final possessive ("the Union's" -> "Union", "the
+    United Nations'" -> "United Nations")."""
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
     name = " ".join(words)
-    return name[:-2] if name.endswith(("’s", "'s")) else name
+    if name.endswith(("’s", "'s")):
+        return name[:-2]
+    return name[:-1] if name.endswith(("s’", "s'")) else name
 
 
 def _is_outlet(key: str, span: Span, outlet: str | None) -> bool:
