@@ -265,3 +265,9 @@ def test_a_capitalised_common_noun_is_no_name_and_a_street_is_a_place() -> None:
     assert entity_of(article, "Dunmore").type == "GPE"  # "in Dunmore", though read as a person
     assert entity_of(article, "Foundry Lane").type == "LOC"
     assert entity_of(article, "Nathan Lane").type == "PERSON"  # a place word as a surname
+
+
+@pytest.mark.slow
+def test_a_name_before_a_landform_word_is_a_place() -> None:
+    article = analysed("Attempts to settle the Vell valley line collapsed. The Vell river was never marked.")
+    assert entity_of(article, "Vell").type == "LOC"  # the model reads "Vell" as an organisation

@@ -618,6 +618,30 @@ INSTITUTION_WORDS = frozenset(
 #: Kinds of natural feature written before the feature's own name ("River Ashwell", "Mount Elgon").
 FEATURE_WORDS = frozenset(["river", "mount", "lake", "cape", "isle"])
 
+#: Common nouns for land and water that a name before them names ("the Vell river", "the Vell valley").
+LANDFORM_WORDS = frozenset(
+    [
+        "river",
+        "valley",
+        "lake",
+        "hills",
+        "mountains",
+        "delta",
+        "estuary",
+        "basin",
+        "plain",
+        "plateau",
+        "gorge",
+        "canyon",
+        "coast",
+        "peninsula",
+        "strait",
+        "glacier",
+        "forest",
+        "desert",
+    ]
+)
+
 #: Words that mark a name as a place, never a person.
 PLACE_WORDS = frozenset(
     [

@@ -18,6 +18,7 @@ from storylens.analyze.lexicon import (
     DEMONYM_STATES,
     HONORIFICS,
     INSTITUTION_WORDS,
+    LANDFORM_WORDS,
     OUTLET_SUFFIXES,
     PLACE_WORDS,
     SPEECH_VERBS,
@@ -160,6 +161,8 @@ def _retype(
         return "LOC", name
     if kind == "PERSON" and len(span) == 1 and _placed(span, TOWN_PREPOSITIONS):
         return "GPE", name
+    if kind in {"PERSON", "ORG"} and _names_landform(span):
+        return "LOC", name
     if kind in _PLACE_TYPES and _looks_like_person(span, role):
         return "PERSON", name
     return kind, name
@@ -172,6 +175,13 @@ def _placed(span: Span, prepositions: frozenset[str] = PLACE_PREPOSITIONS) -> bo
     "person" ("the mill in Dunmore"): people are seldom where things happen."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.lower_ in prepositions
+
+
+def _names_landform(span: Span) -> bool:
+    """The name stands before a lower-case word for land or water, which it names ("the Vell
+    river", "the Vell valley"): a place, though the model reads "Vell" as an organisation."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.is_lower and after.text in LANDFORM_WORDS
 
 
 def display_name(text: str) -> str:
