@@ -92,6 +92,36 @@ def test_framing_contrasts_loaded_words_with_neutral_ones(strike):
     assert {"outlet": "The Daily Clarion", "entity": "Mara Velling"}.items() <= strike.loaded_terms[0].items()
 
 
+def test_loaded_terms_are_those_said_of_a_name_not_every_name_of_the_sentence():
+    names = {"Geneva": "GPE", "Tarnow": "GPE", "Piotr Nowak": "PERSON"}
+    clarion = make_article(
+        "clarion",
+        "The Daily Clarion",
+        "2025-03-07T21:10:00+01:00",
+        "Geneva fiasco shows the talks failed",
+        '"And she just walks out?" fumed Piotr Nowak, whose nephew serves with the guards at Tarnow. '
+        "Farmers near Tarnow fear for their water.",
+        names=names,
+    )
+    wire = make_article(
+        "wire",
+        "Meridian Wire",
+        "2025-03-07T12:00:00+00:00",
+        "Talks in Geneva end early",
+        "The talks in Geneva ended early. Farmers near Tarnow fear for their water.",
+        names=names,
+    )
+    story = compare_story("talks", [wire, clarion])
+    said_of = {
+        (row["outlet"], row["entity"]): [t["term"] for t in row["terms"]] for row in story.loaded_terms
+    }
+    clarion_terms = {
+        ("The Daily Clarion", "Geneva"): ["fiasco"],
+        ("The Daily Clarion", "Piotr Nowak"): ["fumed"],
+    }
+    assert said_of == clarion_terms  # nothing of Tarnow, though the sentence names it
+
+
 def test_summary_is_neutral_cited_and_free_of_repeats(strike):
     claims = {c.id: c for c in strike.claims}
     statuses = [claims[s.claim_id].status for s in strike.summary]

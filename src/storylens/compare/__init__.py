@@ -86,7 +86,7 @@ def compare_story(story_id: str, articles: list[Article]) -> Story:
         framing=find_framing(claims, units_of),
         summary=summarise(claims, units_of, conflicts, (units, features, aligned.similarity, aligned.said)),
         timeline=build_timeline(units, claim_of_unit),
-        loaded_terms=loaded_terms(units, [f.entities for f in features], entities.entities),
+        loaded_terms=loaded_terms(units, entities),
     )
 
 

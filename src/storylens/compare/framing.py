@@ -2,8 +2,8 @@
 
 For an aligned claim, a variant using a loaded term or a slanted speech verb ("admitted",
 "radical demands") is set against the words the other outlets put in the same place ("said",
-"proposals"), found by aligning the variants word by word. Per outlet, the loaded terms it uses
-in sentences naming each main entity of the story.
+"proposals"), found by aligning the variants word by word. Per outlet, the loaded terms it says
+of each main entity of the story (close to a name of it in the claim's parse).
 """
 
 from __future__ import annotations
@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storylens.compare.claims import ClaimUnit
+from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import Hit, load_lexicon
 from storylens.compare.text import content_words
-from storylens.models import Claim, Entity, Framing, FramingVariant
+from storylens.models import Claim, Framing, FramingVariant
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MAIN_ENTITIES = 8
+ABOUT_ARCS = 3  # a term is said of a name this many dependency arcs away or fewer
 _MAX_COUNTERPART_WORDS = 4
 PARALLEL_WORDING = 0.5  # difflib ratio of two variants' words
 _WORD = re.compile(r"[\w’'-]+")
@@ -124,20 +129,32 @@ def _outlet(unit: ClaimUnit) -> str:
     return unit.article.outlet or unit.article.id
 
 
-def loaded_terms(
-    units: list[ClaimUnit], entity_ids: list[set[str]], entities: list[Entity]
-) -> list[dict[str, Any]]:
-    """Per outlet and main entity: the loaded terms in the outlet's sentences naming the entity."""
-    main = {e.id: e for e in entities[:MAIN_ENTITIES] if e.type in {"PERSON", "ORG", "GPE"}}
+def loaded_terms(units: list[ClaimUnit], entities: StoryEntities) -> list[dict[str, Any]]:
+    """Per outlet and main entity: the loaded terms the outlet's claims say of the entity.
+
+    A term is said of a name when the two are at most ``ABOUT_ARCS`` dependency arcs apart in
+    the claim's parse ("Geneva *fiasco*", "UN *bureaucrats*", "Marchenko has since *admitted*"),
+    not of every name its sentence holds ("*fumed* Piotr Nowak, 63, whose nephew serves with the
+    border guard at Tarnow" says nothing of Tarnow). Only claims holding a term are parsed."""
+    main = {e.id: e for e in entities.entities[:MAIN_ENTITIES] if e.type in {"PERSON", "ORG", "GPE"}}
     lexicon = load_lexicon()
+    loaded = [(unit, hits) for unit in units if (hits := lexicon.loaded(unit.text))]
     terms: dict[tuple[str, str], Counter] = defaultdict(Counter)
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for unit, ids in zip(units, entity_ids, strict=True):
-        hits = lexicon.loaded(unit.text)
-        for entity_id in ids & main.keys() if hits else ():
-            key = (_outlet(unit), entity_id)
-            terms[key].update((unit.text[h.start : h.end].lower(), h.term.connotation) for h in hits)
-            articles[key].add(unit.article.id)
+    for (unit, hits), doc in zip(loaded, _parsed([u.text for u, _ in loaded]), strict=True):
+        for mention in unit.mentions:
+            entity_id = entities.of_mention(mention.entity_key)
+            name = doc.char_span(
+                mention.start - unit.start, mention.end - unit.start, alignment_mode="expand"
+            )
+            if entity_id not in main or name is None:
+                continue
+            for hit in hits:
+                term = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+                if term is not None and _arcs(term.root, name.root) <= ABOUT_ARCS:
+                    key = (_outlet(unit), entity_id)
+                    terms[key][(unit.text[hit.start : hit.end].lower(), hit.term.connotation)] += 1
+                    articles[key].add(unit.article.id)
     return [
         {
             "outlet": outlet,
@@ -148,3 +165,20 @@ def loaded_terms(
         }
         for (outlet, entity_id), counts in sorted(terms.items())
     ]
+
+
+def _parsed(texts: list[str]) -> list[Doc]:
+    if not texts:
+        return []
+    from storylens.analyze.nlp import get_nlp
+
+    return list(get_nlp().pipe(texts, disable=["ner"]))
+
+
+def _arcs(a: Token, b: Token) -> int:
+    """Dependency arcs between two tokens of one parse, through their lowest common head."""
+    above_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, t in enumerate([a, *a.ancestors]):
+        if t.i in above_b:
+            return n + above_b[t.i]
+    return len(a.doc)  # two sentences of one claim: never near
