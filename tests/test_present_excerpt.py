@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.models import Article, Citation, Claim, Story, SummarySentence, Support
-from storylens.present.excerpt import excerpt, shown_text
+from storylens.present.excerpt import excerpt, quotation, shown_text
 from storylens.present.markdown import render_markdown
 
 
@@ -67,3 +67,20 @@ def test_report_shows_the_excerpt_and_the_story_keeps_the_exact_span():
     report = render_markdown(story, articles)
     assert "- … ended with an agreement to survey the frontier … — *Outlet a1, Outlet a2*" in report
     assert story.to_dict()["claims"][0]["text"] == "ended with an agreement to survey the frontier"
+
+
+@pytest.mark.parametrize(
+    ("span", "shown"),
+    [
+        (
+            'Ostrelia wanted "a fair line drawn by surveyors.',
+            'Ostrelia wanted "a fair line drawn by surveyors."',
+        ),
+        ("she was “neither optimistic nor pessimistic", "she was “neither optimistic nor pessimistic”"),
+        ("We have come to settle this, not to manage it,", "We have come to settle this, not to manage it"),
+        ("Maravia had come “to settle this”, a phrase", "Maravia had come “to settle this”, a phrase"),
+        ("Maravia’s line is fair", "Maravia’s line is fair"),
+    ],
+)
+def test_a_quote_is_shown_with_its_quotation_marks_closed(span, shown):
+    assert quotation(span) == shown

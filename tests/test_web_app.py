@@ -204,7 +204,7 @@ def test_entity_page_shows_aliases_stories_and_quotes(client: TestClient) -> Non
         and "Mayor Lina Ortiz" in text
         and story_links(html) == ["story-bridge"]
     )
-    assert text.count("Safety comes first,") == 1
+    assert text.count("Safety comes first") == 1  # shown without the comma that led to "she said"
 
 
 def test_outlet_page_shows_what_it_leaves_out_and_adds(client: TestClient) -> None:

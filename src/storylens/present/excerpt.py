@@ -17,6 +17,7 @@ import re
 from storylens.models import Claim, SpanField, SummarySentence
 
 ELLIPSIS = "…"
+_CLOSING = {"“": "”", "‘": "’"}
 # a sentence's end: its punctuation, then any closing quotes or brackets
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 
@@ -42,3 +43,17 @@ def shown_text(item: Claim | SummarySentence | str) -> str:
     if isinstance(item, SummarySentence):
         return excerpt(item.text, item.citations[0].field if item.citations else None)
     return excerpt(item)
+
+
+def quotation(text: str) -> str:
+    """A quote as shown: the span of a mixed quote stops inside the quotation marks it opened
+    ('wanted "a fair line drawn by surveyors, not by soldiers.'), and a direct one keeps the comma
+    that led back to its attribution ("… for another decade,"); the mark is closed and the comma
+    dropped, so the words read as a whole quotation."""
+    shown = text.strip().removesuffix(",")
+    if shown.count('"') % 2:
+        shown += '"'
+    for opening in ("“", "‘"):
+        if shown.count(opening) > shown.count(_CLOSING[opening]):
+            shown += _CLOSING[opening]
+    return shown

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from storylens.models import Article, Claim, Story
-from storylens.present.excerpt import shown_text
+from storylens.present.excerpt import quotation, shown_text
 
 UNIQUE_PER_OUTLET = 5
 OMISSIONS_PER_ARTICLE = 5
@@ -192,7 +192,7 @@ def _quotes(story: Story, outlets: _Outlets) -> Section:
     items = []
     for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
         items += [
-            Item(q.text, f"{speaker}, in {outlets.name(q.article_id)}", q.kind)
+            Item(quotation(q.text), f"{speaker}, in {outlets.name(q.article_id)}", q.kind)
             for q in quotes[:QUOTES_PER_SPEAKER]
         ]
     return Section("Who said what", "", items)

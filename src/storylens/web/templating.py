@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from storylens.present.excerpt import shown_text
+from storylens.present.excerpt import quotation, shown_text
 from storylens.web.present import article_when, initials, when
 from storylens.web.security import safe_url
 
@@ -35,6 +35,7 @@ def _environment() -> Environment:
         initials=initials,
         query=_query_string,
         excerpt=shown_text,
+        quotation=quotation,
     )
     return env
 
