@@ -149,7 +149,7 @@ def _entity(article_id: str, group: _Group) -> Entity:
 
 def other_spellings(name: str, written: set[str]) -> list[str]:
     """The forms written other than the name, each once whatever its case ("DUNMORE" in a shouting
-    headline is "Dunmore"), without a leading "the" or a possessive (``display_name``)."""
+    headline is "Dunmore"); the mixed-case form is kept."""
     by_case = {name.casefold(): name}
     for form in sorted(written, key=lambda w: (w.isupper(), w)):
         by_case.setdefault(form.casefold(), form)

@@ -7,7 +7,8 @@ agreement to set up a joint commission …" or "A fire broke out at the mill ear
 Shown bare, such a clause reads as a broken sentence; an ellipsis where the sentence goes on
 tells the reader it is quoted in part, as a careful writer would mark it. Headlines and
 standfirsts end without a full stop of their own, so only a cut start is marked on them, and on
-texts whose field is not known.
+texts whose field is not known. Quotes likewise: a span that stops inside the quotation marks it
+opened is shown with them closed (``quotation``).
 """
 
 from __future__ import annotations
