@@ -122,6 +122,28 @@ def test_loaded_terms_are_those_said_of_a_name_not_every_name_of_the_sentence():
     assert said_of == clarion_terms  # nothing of Tarnow, though the sentence names it
 
 
+def test_summary_tells_an_updated_fact_where_the_story_first_told_it():
+    names = {"Telvora": "ORG"}
+    regulator = "The regulator has opened an investigation into Telvora."
+    now = "Telvora now says about 2.1 million customers were affected by the breach."
+    first = make_article(
+        "wire",
+        "Meridian Wire",
+        "2025-03-11T08:00:00+00:00",
+        "",
+        "Telvora said on Tuesday that about 1.2 million customers were affected by the breach.",
+        names=names,
+    )
+    later = [
+        make_article(k, k, f"2025-03-13T1{n}:00:00+00:00", "", f"{regulator} {now}", names=names)
+        for n, k in enumerate(("Northgate Evening Post", "Kestrel Bay Gazette"), start=2)
+    ]
+    story = compare_story("breach", [first, *later])
+    assert [c.update for c in story.conflicts] == [True]
+    # told in the latest words, but first: the wire told the breach before anyone told of the regulator
+    assert [s.text for s in story.summary] == [now, regulator]
+
+
 def test_summary_is_neutral_cited_and_free_of_repeats(strike):
     claims = {c.id: c for c in strike.claims}
     statuses = [claims[s.claim_id].status for s in strike.summary]

@@ -58,6 +58,7 @@ def summarise(
     features, and the alignment's similarity between them and with names masked; ``thresholds``:
     the alignment's (``bench/alignment_stories.py`` fits ``backs`` through this)."""
     usable = {claim_id: units for claim_id, units in units_of.items()}
+    told = {claim_id: _first_told(units) for claim_id, units in units_of.items() if units}
     valued: set[int] = set()  # units left out as a side of a figure or date dispute
     for conflict in conflicts:
         for claim_id in conflict.claim_ids:
@@ -77,7 +78,7 @@ def summarise(
     for statuses in tiers:
         tier = [c for c in claims if c.status in statuses]  # claims come most important first
         chosen += _pick(tier, units_of, chosen, story, min(independent, 2))
-    chosen.sort(key=lambda pair: _first_told(pair[1]))
+    chosen.sort(key=lambda pair: told[pair[0].id])  # by every carrier, not only the variants cited
     return [_sentence(claim, backing) for claim, backing in chosen]
 
 
