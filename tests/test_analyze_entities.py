@@ -113,9 +113,10 @@ def test_aliases_are_other_spellings_once_whatever_their_case() -> None:
         article_with("a", local("a", "Dunmore", "GPE", ["DUNMORE"])),
         article_with("b", local("b", "Dunmore", "GPE", ["dunmore"])),
         article_with("c", local("c", "United Nations", "ORG", ["UN", "UNITED NATIONS"])),
+        article_with("d", local("d", "Dockworkers' Union", "ORG", ["Dockworkers’ Union"])),
     ]
     aliases = {e.name: e.aliases for e in merge_entities(articles)[0]}
-    assert aliases == {"Dunmore": [], "United Nations": ["UN"]}
+    assert aliases == {"Dunmore": [], "United Nations": ["UN"], "Dockworkers' Union": []}
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from storylens.compare.alignment import (
 from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.entities import story_entities
 from storylens.compare.similarity import masked_texts
-from storylens.compare.summary import _neutral, _Story, summarise
+from storylens.compare.summary import _neutral, _readable, _Story, summarise
 from storylens.models import Claim, Conflict, ConflictValue, Support
 from tests.test_compare_fixtures import make_article
 
@@ -139,6 +139,18 @@ def test_an_outlets_own_verdict_is_not_neutral():
         [[1, 0], [0, 1], [1, 0]],
     )
     assert [_neutral(u) for u in units] == [False, False, True]
+
+
+def test_a_figure_named_only_as_one_told_before_does_not_stand_alone():
+    units, _ = _units(
+        {
+            "a": ("The port authority puts the figure at 11 hours a week.", {}),
+            "b": ("The port authority gave the figure of 11 hours a week.", {}),
+            "c": ("The port authority says dockers work 11 hours of overtime a week.", {}),
+        },
+        [[1, 0], [1, 0], [1, 0]],
+    )
+    assert [_readable(u) for u in units] == [False, True, True]
 
 
 def test_a_claim_is_shown_in_a_wording_that_opens_as_a_sentence():

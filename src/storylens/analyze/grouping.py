@@ -148,9 +148,14 @@ def _entity(article_id: str, group: _Group) -> Entity:
 
 
 def other_spellings(name: str, written: set[str]) -> list[str]:
-    """The forms written other than the name, each once whatever its case ("DUNMORE" in a shouting
-    headline is "Dunmore"); the mixed-case form is kept."""
-    by_case = {name.casefold(): name}
+    """The forms written other than the name, each once whatever its case or apostrophe
+    ("DUNMORE" in a shouting headline is "Dunmore", "Dockworkers’ Union" is "Dockworkers'
+    Union"); the mixed-case form is kept."""
+    by_form = {_spelling(name): name}
     for form in sorted(written, key=lambda w: (w.isupper(), w)):
-        by_case.setdefault(form.casefold(), form)
-    return sorted(set(by_case.values()) - {name})
+        by_form.setdefault(_spelling(form), form)
+    return sorted(set(by_form.values()) - {name})
+
+
+def _spelling(form: str) -> str:
+    return form.casefold().replace("’", "'")

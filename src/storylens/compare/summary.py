@@ -44,6 +44,11 @@ _OPINION = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = {"he", "she", "they", "it", "this", "we", "i", "that"}
+# a figure named only by reference to one told before ("The authority puts the figure at 11
+# hours"), unlike "the figure of 300" or "the figure for March"
+_FIGURE_REFERENCE = re.compile(
+    r"\b(?:the|that|this|these|those) (?:figures?|estimates?)\b(?! (?:of|for)\b)", re.I
+)
 
 
 def summarise(
@@ -258,7 +263,7 @@ def _sources(units: list[ClaimUnit]) -> int:
 
 def _readable(unit: ClaimUnit) -> bool:
     """A sentence that stands on its own: long enough, opening as a sentence does (not mid-clause),
-    and not on a pronoun it cannot resolve."""
+    not on a pronoun it cannot resolve, and not naming a figure only as one told before."""
     words = unit.text.split()
     first = words[0].strip("“\"'‘") if words else ""
     return (
@@ -266,6 +271,7 @@ def _readable(unit: ClaimUnit) -> bool:
         and first[:1].isupper()
         and first.lower() not in _PRONOUNS
         and _quotes_balanced(unit.text)
+        and not _FIGURE_REFERENCE.search(unit.text)
     )
 
 
