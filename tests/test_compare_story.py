@@ -100,7 +100,7 @@ def test_loaded_terms_are_those_said_of_a_name_not_every_name_of_the_sentence():
         "2025-03-07T21:10:00+01:00",
         "Geneva fiasco shows the talks failed",
         '"And she just walks out?" fumed Piotr Nowak, whose nephew serves with the guards at Tarnow. '
-        "Farmers near Tarnow fear for their water.",
+        "Farmers near Tarnow fear for their water. A grass fire raged near Tarnow overnight.",
         names=names,
     )
     wire = make_article(
@@ -119,7 +119,7 @@ def test_loaded_terms_are_those_said_of_a_name_not_every_name_of_the_sentence():
         ("The Daily Clarion", "Geneva"): ["fiasco"],
         ("The Daily Clarion", "Piotr Nowak"): ["fumed"],
     }
-    assert said_of == clarion_terms  # nothing of Tarnow, though the sentence names it
+    assert said_of == clarion_terms  # nothing of Tarnow: "fumed" is Nowak's, "raged" a fire's
 
 
 def test_summary_tells_an_updated_fact_where_the_story_first_told_it():

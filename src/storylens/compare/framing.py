@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 MAIN_ENTITIES = 8
 ABOUT_ARCS = 3  # a term is said of a name this many dependency arcs away or fewer
+_NAME_PARTS = frozenset({"poss", "compound", "appos"})  # "Ostrelia's envoy", not "whose nephew ... at Tarnow"
 _MAX_COUNTERPART_WORDS = 4
 PARALLEL_WORDING = 0.5  # difflib ratio of two variants' words
 _WORD = re.compile(r"[\w’'-]+")
@@ -132,10 +133,10 @@ def _outlet(unit: ClaimUnit) -> str:
 def loaded_terms(units: list[ClaimUnit], entities: StoryEntities) -> list[dict[str, Any]]:
     """Per outlet and main entity: the loaded terms the outlet's claims say of the entity.
 
-    A term is said of a name when the two are at most ``ABOUT_ARCS`` dependency arcs apart in
-    the claim's parse ("Geneva *fiasco*", "UN *bureaucrats*", "Marchenko has since *admitted*"),
-    not of every name its sentence holds ("*fumed* Piotr Nowak, 63, whose nephew serves with the
-    border guard at Tarnow" says nothing of Tarnow). Only claims holding a term are parsed."""
+    A term is said of a name close to it in the claim's parse (``_said_of``: "Geneva *fiasco*",
+    "UN *bureaucrats*", "Marchenko has since *admitted*"), not of every name its sentence holds
+    ("*fumed* Piotr Nowak, 63, whose nephew serves with the border guard at Tarnow" says nothing
+    of Tarnow). Only claims holding a term are parsed."""
     main = {e.id: e for e in entities.entities[:MAIN_ENTITIES] if e.type in {"PERSON", "ORG", "GPE"}}
     lexicon = load_lexicon()
     loaded = [(unit, hits) for unit in units if (hits := lexicon.loaded(unit.text))]
@@ -151,7 +152,7 @@ def loaded_terms(units: list[ClaimUnit], entities: StoryEntities) -> list[dict[s
                 continue
             for hit in hits:
                 term = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-                if term is not None and _arcs(term.root, name.root) <= ABOUT_ARCS:
+                if term is not None and _said_of(hit, term.root, name.root):
                     key = (_outlet(unit), entity_id)
                     terms[key][(unit.text[hit.start : hit.end].lower(), hit.term.connotation)] += 1
                     articles[key].add(unit.article.id)
@@ -173,6 +174,19 @@ def _parsed(texts: list[str]) -> list[Doc]:
     from storylens.analyze.nlp import get_nlp
 
     return list(get_nlp().pipe(texts, disable=["ner"]))
+
+
+def _said_of(hit: Hit, term: Token, name: Token) -> bool:
+    """A slanted speech verb characterises its speaker, so it is said of its subject ("Marchenko
+    has since *admitted*", "*fumed* Piotr Nowak"), not of the place a fire *raged* at; another
+    loaded term, of a name at most ``ABOUT_ARCS`` arcs from it."""
+    if hit.term.kind == "speech":
+        return any(
+            name == subject or (name.head == subject and name.dep_ in _NAME_PARTS)
+            for subject in term.children
+            if subject.dep_ in {"nsubj", "nsubjpass"}
+        )
+    return _arcs(term, name) <= ABOUT_ARCS
 
 
 def _arcs(a: Token, b: Token) -> int:
