@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from storylens.compare import compare_story
+from storylens.models import Article, Claim, Story, Support
 from storylens.present.markdown import escape, render_markdown
 from storylens.present.report_html import render_html
 from tests.test_compare_fixtures import strike_story
@@ -77,3 +78,17 @@ def test_html_report_holds_several_stories(hostile_story):
     story, articles = hostile_story
     page = render_html([story, story], articles)
     assert page.count("<article>") == 2 and "<title>storylens stories</title>" in page
+
+
+def test_an_article_of_unknown_outlet_is_cited_by_the_id_the_coverage_shows():
+    claim = Claim(
+        "c1", "The mill reopened.", "partial", [Support(i, "The mill reopened.", 0, 18) for i in ("a1", "a2")]
+    )
+    story = Story(id="s1", title="Mill", article_ids=["a1", "a2"], claims=[claim])
+    articles = [
+        Article(id="a1", source="a1", text="x", outlet="Meridian Wire"),
+        Article(id="a2", source="a2", text="x"),
+    ]
+    report = render_markdown(story, articles)
+    assert "- The mill reopened. — *Meridian Wire, unknown outlet, id a2*" in report
+    assert "- a2 — *unknown outlet* `id a2`" in report  # the Coverage list
