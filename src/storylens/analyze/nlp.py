@@ -45,6 +45,12 @@ def get_nlp(model: str | None = None) -> Language:
     return _load(model or chosen_model())
 
 
+def parse(texts: list[str]) -> list[Doc]:
+    """The texts tagged and parsed, without entity recognition (the compare stage reads only the
+    parse of its claims); no texts, no pipeline loaded."""
+    return list(get_nlp().pipe(texts, disable=["ner"])) if texts else []
+
+
 @functools.cache
 def _load(model: str) -> Language:
     """Load once per name, with unused pipes disabled."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storylens.analyze.nlp import parse
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -30,11 +32,8 @@ def split_clauses(texts: list[str]) -> list[list[tuple[int, int]]]:
     """For each text, its clauses as character spans of it (the whole text when it has no joint)."""
     todo = [i for i, text in enumerate(texts) if _may_join(text)]
     spans = [[(0, len(text))] for text in texts]
-    if todo:
-        from storylens.analyze.nlp import get_nlp
-
-        for i, doc in zip(todo, get_nlp().pipe((texts[i] for i in todo), disable=["ner"]), strict=True):
-            spans[i] = clause_spans(doc)
+    for i, doc in zip(todo, parse([texts[i] for i in todo]), strict=True):
+        spans[i] = clause_spans(doc)
     return spans
 
 

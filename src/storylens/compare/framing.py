@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
+from storylens.analyze.nlp import parse
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import Hit, load_lexicon
@@ -20,7 +21,7 @@ from storylens.compare.text import content_words
 from storylens.models import Claim, Framing, FramingVariant
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 MAIN_ENTITIES = 8
 ABOUT_ARCS = 3  # a term is said of a name this many dependency arcs away or fewer
@@ -142,7 +143,7 @@ def loaded_terms(units: list[ClaimUnit], entities: StoryEntities) -> list[dict[s
     loaded = [(unit, hits) for unit in units if (hits := lexicon.loaded(unit.text))]
     terms: dict[tuple[str, str], Counter] = defaultdict(Counter)
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for (unit, hits), doc in zip(loaded, _parsed([u.text for u, _ in loaded]), strict=True):
+    for (unit, hits), doc in zip(loaded, parse([u.text for u, _ in loaded]), strict=True):
         for mention in unit.mentions:
             entity_id = entities.of_mention(mention.entity_key)
             name = doc.char_span(
@@ -166,14 +167,6 @@ def loaded_terms(units: list[ClaimUnit], entities: StoryEntities) -> list[dict[s
         }
         for (outlet, entity_id), counts in sorted(terms.items())
     ]
-
-
-def _parsed(texts: list[str]) -> list[Doc]:
-    if not texts:
-        return []
-    from storylens.analyze.nlp import get_nlp
-
-    return list(get_nlp().pipe(texts, disable=["ner"]))
 
 
 def _said_of(hit: Hit, term: Token, name: Token) -> bool:
