@@ -139,6 +139,37 @@ def test_a_bare_surname_joins_only_an_unambiguous_person() -> None:
     assert sorted(e.name for e in two) == ["Lena Ortiz", "Mario Ortiz", "Ortiz"]
 
 
+def test_a_name_with_a_generational_suffix_is_the_same_person_without_it() -> None:
+    entities = merge_entities(
+        [
+            article_with("a", local("a", "Walter Brisk III")),
+            article_with("b", local("b", "Walter Brisk")),
+            article_with("c", local("c", "Brisk")),
+        ]
+    )[0]
+    assert [(e.name, e.aliases) for e in entities] == [("Walter Brisk III", ["Brisk", "Walter Brisk"])]
+
+
+def test_a_place_with_an_abbreviated_opening_word_is_the_place_written_out() -> None:
+    entities = merge_entities(
+        [
+            article_with("a", local("a", "Mt. Harrow", "LOC")),
+            article_with("b", local("b", "Mount Harrow", "GPE")),
+            article_with("c", local("c", "Mt Harrow", "ORG")),
+        ]
+    )[0]
+    assert [(e.name, e.aliases) for e in entities] == [("Mount Harrow", ["Mt Harrow", "Mt. Harrow"])]
+
+
+@pytest.mark.slow
+def test_a_surname_joins_the_full_name_written_with_a_suffix() -> None:
+    article = analysed(
+        "Daniel Ferrow III, 38, was charged on Friday with murder. Ferrow had been fired from the "
+        "firm a week earlier, police said."
+    )
+    assert entity_of(article, "Ferrow") == entity_of(article, "Daniel Ferrow III")
+
+
 def test_organisations_merge_by_acronym_and_word_order() -> None:
     entities, _ = merge_entities(
         [

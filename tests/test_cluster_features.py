@@ -50,6 +50,15 @@ def test_keys_by_family() -> None:
     }
 
 
+def test_name_keys_leave_out_a_generational_suffix_and_spell_out_mt() -> None:
+    article = Article(id="a", source="a.txt", title=None, text="Walter Brisk III was charged.")
+    article.entities = [
+        Entity(id="a-0", name="Walter Brisk III", type="PERSON"),
+        Entity(id="a-1", name="Mt. Harrow", type="LOC"),
+    ]
+    assert article_keys(article) == {"p:walter brisk", "e:mount harrow"}
+
+
 def test_article_time_is_published_else_the_leads_latest_full_date() -> None:
     parts = [
         "Lohan checks into rehab.",

@@ -16,7 +16,14 @@ from collections import Counter, defaultdict
 
 from storylens.analyze.grouping import LINK_WORDS, canonical_name, is_acronym, other_spellings
 from storylens.analyze.lexicon import BUSINESS_WORDS, FEATURE_WORDS, INSTITUTION_WORDS
-from storylens.analyze.names import fold, initials, same_given_name, transliteration_key
+from storylens.analyze.names import (
+    fold,
+    initials,
+    name_key,
+    same_given_name,
+    surname,
+    transliteration_key,
+)
 from storylens.models import Article, Entity
 
 
@@ -70,7 +77,7 @@ def _without_false_people(local: list[Entity]) -> list[Entity]:
 def _people_groups(people: list[Entity]) -> list[list[Entity]]:
     by_surname: dict[str, list[Entity]] = defaultdict(list)
     for person in people:
-        by_surname[transliteration_key(person.name.split()[-1])].append(person)
+        by_surname[transliteration_key(surname(person.name))].append(person)
     groups: list[list[Entity]] = []
     for same_surname in by_surname.values():
         groups.extend(_split_by_given_name(same_surname))
@@ -79,7 +86,7 @@ def _people_groups(people: list[Entity]) -> list[list[Entity]]:
 
 def _join_given_names(groups: list[list[Entity]]) -> list[list[Entity]]:
     """A lone one-word person who is nobody's surname joins the one full name it is the given name of."""
-    surnames = {fold(p.name.split()[-1]) for g in groups for p in g if len(p.name.split()) > 1}
+    surnames = {fold(surname(p.name)) for g in groups for p in g if len(p.name.split()) > 1}
     kept: list[list[Entity]] = []
     for group in groups:
         word = fold(group[0].name)
@@ -127,7 +134,7 @@ def _named_groups(entities: list[Entity]) -> list[list[Entity]]:
     for i, entity in enumerate(entities):
         names = [entity.name, *entity.aliases]
         spelled.update({initials(n): i for n in names if len(n.split()) > 1})
-        for key in {k for n in names for k in (fold(n), _word_set(n))} - {""}:
+        for key in {k for n in names for k in (name_key(n), _word_set(n))} - {""}:
             parent[find(i)] = find(owner.setdefault(key, i))
     for i, entity in enumerate(entities):
         for acronym in (n.replace(".", "") for n in [entity.name, *entity.aliases] if is_acronym(n)):
@@ -165,7 +172,7 @@ def _shortens(short: str, long: str) -> bool:
 
 def _word_set(name: str) -> str:
     """The name's words in order of the alphabet: "Ministry of Finance" and "Finance Ministry" agree."""
-    words = sorted(w for w in fold(name).split() if w not in LINK_WORDS)
+    words = sorted(w for w in name_key(name).split() if w not in LINK_WORDS)
     return "words:" + " ".join(words) if len(words) > 1 else ""
 
 

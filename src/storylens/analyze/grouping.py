@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storylens.analyze.mentions import Found, display_name
-from storylens.analyze.names import fold, initials
+from storylens.analyze.names import fold, initials, name_key, surname, without_generation
 from storylens.models import Entity, Mention
 
 LINK_WORDS = frozenset({"of", "the", "and", "for", "on"})
@@ -65,11 +65,11 @@ def _join(mention: Found, groups: list[_Group]) -> _Group:
 
 
 def _person_group(mention: Found, groups: list[_Group]) -> _Group | None:
-    words = fold(mention.name).split()
+    words = _person_words(mention.name)
     people = [g for g in groups if g.type == "PERSON"]
     if len(words) > 1:
         return next((g for g in people if _same_full_name(words, g)), None)
-    sharing = [g for g in people if any(fold(n).split()[-1] == words[0] for n in g.names)]
+    sharing = [g for g in people if any(fold(surname(n)) == words[0] for n in g.names)]
     return _nearest_before(mention, sharing)
 
 
@@ -80,9 +80,13 @@ def _ends_with(group: _Group, word: str) -> bool:
 
 def _same_full_name(words: list[str], group: _Group) -> bool:
     return any(
-        len(other := fold(n).split()) > 1 and other[0] == words[0] and other[-1] == words[-1]
+        len(other := _person_words(n)) > 1 and other[0] == words[0] and other[-1] == words[-1]
         for n in group.names
     )
+
+
+def _person_words(name: str) -> list[str]:
+    return fold(without_generation(name)).split()
 
 
 def _nearest_before(mention: Found, candidates: list[_Group]) -> _Group | None:
@@ -96,8 +100,8 @@ def _nearest_before(mention: Found, candidates: list[_Group]) -> _Group | None:
 
 
 def _named_group(mention: Found, groups: list[_Group]) -> _Group | None:
-    key = fold(mention.name)
-    same = next((g for g in groups if g.type != "PERSON" and key in {fold(n) for n in g.names}), None)
+    key = name_key(mention.name)
+    same = next((g for g in groups if g.type != "PERSON" and key in {name_key(n) for n in g.names}), None)
     if same is None and len(key.split()) == 1:
         same = _nearest_before(mention, [g for g in groups if g.type == mention.type and _ends_with(g, key)])
     if same or not is_acronym(mention.name):

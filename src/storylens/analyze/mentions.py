@@ -24,7 +24,7 @@ from storylens.analyze.lexicon import (
     SPEECH_VERBS,
     STATE_SHORT_FORMS,
 )
-from storylens.analyze.names import fold
+from storylens.analyze.names import fold, surname
 from storylens.analyze.roles import ROLE_WORD_POS, is_role, role_after, role_before
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def _looks_like_person(span: Span, role: str | None) -> bool:
 
 
 def _retype_employers(docs: dict[SpanField, Doc], found: list[Found]) -> None:
-    surnames = {f.name.split()[-1] for f in found if f.type == "PERSON" and len(f.name.split()) > 1}
+    surnames = _surnames(found)
     in_titles = {w for f in found if f.type == "PERSON" and f.description for w in f.description.split()}
     employers = {
         f.name
@@ -247,6 +247,11 @@ def _retype_employers(docs: dict[SpanField, Doc], found: list[Found]) -> None:
     for mention in found:
         if mention.type == "PERSON" and mention.name in employers:
             mention.type, mention.description = "ORG", None
+
+
+def _surnames(found: list[Found]) -> set[str]:
+    """The surnames of the people named in full."""
+    return {surname(f.name) for f in found if f.type == "PERSON" and len(f.name.split()) > 1}
 
 
 def _before_role(doc: Doc, i: int) -> bool:
@@ -294,7 +299,7 @@ def add_surname_mentions(docs: dict[SpanField, Doc], found: list[Found]) -> list
             and not _not_a_person(words)
         ):
             mention.type = "PERSON"
-    surnames = {f.name.split()[-1] for f in found if f.type == "PERSON" and len(f.name.split()) > 1}
+    surnames = _surnames(found)
     for mention in found:
         if mention.type != "PERSON" and mention.name in surnames:
             mention.type, mention.description = "PERSON", None

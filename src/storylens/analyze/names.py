@@ -26,6 +26,12 @@ _TRANSLITERATION_RULES = (
 _REPEATS = re.compile(r"(.)\1+")
 _NOT_WORD = re.compile(r"[^\w\s-]")
 _SAME_NAME_RATIO = 85.0
+#: Written after a surname ("Anthony Lacalamita III", "Robert Downey, Jr.") but never alone in
+#: its place, so not part of the surname an article uses alone.
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+_ABBREVIATED_OPENINGS = {"mt": "Mount", "ft": "Fort", "st": "Saint"}
 
 
 def fold(text: str) -> str:
@@ -34,6 +40,34 @@ def fold(text: str) -> str:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = _NOT_WORD.sub("", plain.replace("’", "'").replace("'s", "")).strip()
     return re.sub(r"^the\s+", "", re.sub(r"\s+", " ", plain))
+
+
+def name_key(name: str) -> str:
+    """The folded name with an abbreviated opening word written out: one key for "Mt. Cook" and
+    "Mount Cook"."""
+    return fold(spelled_out(name))
+
+
+def spelled_out(name: str) -> str:
+    """The name with an abbreviated opening word written out ("Mt Cook" is "Mount Cook", "St
+    Paul" "Saint Paul", "Ft Hood" "Fort Hood"), as one outlet writes what another abbreviates."""
+    first, _, rest = name.partition(" ")
+    full = _ABBREVIATED_OPENINGS.get(first.rstrip(".").casefold())
+    return f"{full} {rest}" if full and rest else name
+
+
+def without_generation(name: str) -> str:
+    """A person's name without a closing generational suffix: "Anthony Lacalamita III" is the
+    Anthony Lacalamita of another article, and "Lacalamita" alone."""
+    words = name.split()
+    while len(words) > 1 and fold(words[-1]) in GENERATION_SUFFIXES:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def surname(name: str) -> str:
+    """The word a person's name is shortened to: its last, a generational suffix aside."""
+    return without_generation(name).split()[-1] if name.split() else ""
 
 
 def transliteration_key(name: str) -> str:

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from storylens.models import Article
+from storylens.analyze.names import spelled_out, without_generation
+from storylens.models import Article, Entity
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -43,7 +44,7 @@ def article_vector(article: Article) -> np.ndarray:
 def article_keys(article: Article) -> set[str]:
     """Entity, number and date keys of the article (title and text)."""
     keys = {
-        (PERSON if entity.type == "PERSON" else ENTITY) + entity.name.casefold()
+        (PERSON if entity.type == "PERSON" else ENTITY) + key_name(entity)
         for entity in article.entities
         if entity.name.strip()
     }
@@ -77,7 +78,14 @@ def lead_names(article: Article) -> set[str]:
     ids = {
         m.entity_key for m in article.mentions if m.field == "title" or (m.field == "text" and m.start < end)
     }
-    return {e.name.casefold() for e in article.entities if e.id in ids and e.name.strip()}
+    return {key_name(e) for e in article.entities if e.id in ids and e.name.strip()}
+
+
+def key_name(entity: Entity) -> str:
+    """The entity's name as a key: case folded, a person's without "Jr." or "III", which other
+    outlets leave out, another name's opening abbreviation written out ("Mt Cook")."""
+    name = without_generation(entity.name) if entity.type == "PERSON" else spelled_out(entity.name)
+    return name.casefold()
 
 
 def lead_end(article: Article) -> int:
