@@ -55,3 +55,21 @@ def test_ingest_refines_the_batch_and_records_emptied_stories(
     rebuilt = Clusterer(CENTROID_ONLY, sqlite_store.cluster_items(), sqlite_store.story_profiles())
     assert rebuilt.story_of("x") == rebuilt.resolve("s-x") == "s-y"
     assert [p.features["size"] for p in sqlite_store.story_profiles()] == [4]
+
+
+def test_the_run_is_refined_across_batches_and_moves_are_stored(
+    sqlite_store: Store, inputs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storylens.pipeline.BATCH_SIZE", 1)  # x is saved before y's story exists
+    pipeline = Pipeline(sqlite_store)
+    pipeline._analyzer, pipeline._clusterer = PlaneAnalyzer(), Clusterer(CENTROID_ONLY)
+    compared: list[set[str]] = []
+    monkeypatch.setattr(pipeline, "_compare", lambda story_ids, report: compared.append(set(story_ids)))
+    report = pipeline.ingest([str(inputs)])
+    assert report.moved == [("x", "s-x", "s-y")] and report.merges == [("s-x", "s-y")]
+    assert sorted(sqlite_store.story_article_ids("s-y")) == ["w", "x", "y", "z"]
+    assert sqlite_store.resolve_story_id("s-x") == "s-y"
+    assert compared[-1] == {"s-x", "s-y"}  # the story left is compared again too (it resolves to s-y)
+    rebuilt = Clusterer(CENTROID_ONLY, sqlite_store.cluster_items(), sqlite_store.story_profiles())
+    assert rebuilt.story_of("x") == "s-y"
+    assert [p.features["size"] for p in sqlite_store.story_profiles()] == [4]

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from storylens.cluster.records import ClusterItem
+from storylens.cluster.records import ClusterItem, StoryProfile
 from storylens.models import Article, Claim, Entity, Quote, Story, Support
 from storylens.store import Store
 from storylens.store.queries import SearchKind, search
@@ -143,6 +143,16 @@ def test_merged_story_ids_stay_resolvable(store: Store) -> None:
     assert store.load_article("b1").story_id == "s-3"
     assert sorted(store.story_article_ids("s-3")) == ["a1", "b1", "c1"]
     assert store.load_story("s-2") is None  # its comparison is gone until recomputed
+
+
+def test_moved_articles_change_story_with_their_items_profiles_and_search(store: Store) -> None:
+    store.save_article(make_article("a1", story_id="s-1"), "h1", record("a1", "s-1"))
+    store.save_article(make_article("b1", story_id="s-2"), "h2", record("b1", "s-2"))
+    store.move_articles([("a1", "s-2")], [StoryProfile("s-2", {"size": 2})])
+    assert sorted(store.story_article_ids("s-2")) == ["a1", "b1"] and store.story_article_ids("s-1") == []
+    assert {item.article_id: item.story_id for item in store.cluster_items()} == {"a1": "s-2", "b1": "s-2"}
+    assert [(p.story_id, p.features) for p in store.story_profiles()] == [("s-2", {"size": 2})]
+    assert found(store, "a1") == [("article", "a1", "s-2")]
 
 
 def test_stale_stories_are_those_missing_articles(store: Store) -> None:

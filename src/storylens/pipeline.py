@@ -2,24 +2,34 @@
 
 Articles are analysed in batches (``nlp.pipe`` wants batches), placed into stories one by
 one (the clusterer is streaming), the batch is refined (an article placed before its event's
-coverage moves), and saved one transaction per article. At the end of a run
-only the stories that new articles joined are compared again, so adding articles never
-recomputes the corpus; a story left uncompared by an interrupted run is compared by the next.
+coverage moves), and saved one transaction per article. At the end of a run of several batches
+the run's articles are refined together, as a batch of the whole run would be, and moved in the
+store; then only the stories that new articles joined or left are compared again, so adding
+articles never recomputes the corpus; a story left uncompared by an interrupted run is compared
+by the next.
 """
 
 from __future__ import annotations
 
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storylens.errors import InputError
 from storylens.ingest import IngestOptions
 from storylens.models import Article, Story
 from storylens.store import Store
 
+if TYPE_CHECKING:
+    from storylens.cluster.records import ClusterItem
+
 BATCH_SIZE = 32
+# a memory bound, not fitted: the run's latest articles refined together at its end (their
+# stored items, about 2 KB each); earlier ones of a longer run were refined with their batch
+RUN_REFINE_WINDOW = 20_000
 
 Progress = Callable[[str], None]
 
@@ -33,6 +43,7 @@ class RunReport:
     errors: list[InputError] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)
     merges: list[tuple[str, str]] = field(default_factory=list)
+    moved: list[tuple[str, str, str]] = field(default_factory=list)  # by the run's refinement
     notes: list[str] = field(default_factory=list)
 
 
@@ -77,14 +88,17 @@ class Pipeline:
         with self.store.ingest_lock():
             self._compare(self.store.stale_story_ids(), report)  # left behind by an interrupted run
             batch: list[tuple[Article, str]] = []
+            placed: deque[ClusterItem] = deque(maxlen=RUN_REFINE_WINDOW)
             touched: set[str] = set()
             for article, content_hash in self._new_articles(inputs, report):
                 batch.append((article, content_hash))
                 if len(batch) >= BATCH_SIZE:
-                    touched |= self._place_batch(batch, report, progress)
+                    touched |= self._place_batch(batch, report, progress, placed)
                     batch = []
             if batch:
-                touched |= self._place_batch(batch, report, progress)
+                touched |= self._place_batch(batch, report, progress, placed)
+            if len(placed) > BATCH_SIZE:
+                touched |= self._refine_run(placed, report)
             self._compare(touched, report)  # once per run: a story fed by many batches is compared once
         return report
 
@@ -118,7 +132,11 @@ class Pipeline:
         return self._outlets.setdefault(outlet_key(name), name)
 
     def _place_batch(
-        self, batch: list[tuple[Article, str]], report: RunReport, progress: Progress | None
+        self,
+        batch: list[tuple[Article, str]],
+        report: RunReport,
+        progress: Progress | None,
+        placed: deque[ClusterItem],
     ) -> set[str]:
         """Analyse, place, refine and store a batch; returns the stories it changed.
 
@@ -134,12 +152,25 @@ class Pipeline:
             # the last save also keeps the stories refinement changed without a batch article in them
             extra = refinement.profiles if i == len(batch) - 1 else []
             self.store.save_article(article, digest, placement.item, [*placement.profiles, *extra])
+            if placement.item is not None:
+                placed.append(placement.item)
             touched.add(placement.story_id)
             report.added.append(article.id)
             if progress:
                 progress(article.source)
         self._merge(refinement.merges, report)
         return touched | {into for _, into in refinement.merges}
+
+    def _refine_run(self, placed: Iterable[ClusterItem], report: RunReport) -> set[str]:
+        """Refine the run's articles together: each batch was refined before later batches were
+        in, so an article can still move to a story a later batch started, or stories fold.
+        Returns the stories changed."""
+        refinement = self.clusterer.refine_items(placed)
+        self.store.move_articles([(a, into) for a, _, into in refinement.moves], refinement.profiles)
+        self._merge(refinement.merges, report)
+        report.moved += refinement.moves
+        changed = {story for _, left, joined in refinement.moves for story in (left, joined)}
+        return changed | {into for _, into in refinement.merges}
 
     def _merge(self, merges: list[tuple[str, str]], report: RunReport) -> None:
         for absorbed, into in merges:

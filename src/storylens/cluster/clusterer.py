@@ -131,7 +131,17 @@ class Clusterer:
         return settled, refinement
 
     def refine(self, articles: list[Article], rounds: int = 3) -> Refinement:
-        """Move placed articles to the story that fits them best now that all are in.
+        """Move placed articles to the story that fits them best now that all are in
+        (:meth:`refine_items`), and set each article's ``story_id``."""
+        features = {a.id: (article_vector(a), article_keys(a), article_time(a)) for a in articles}
+        refinement = self._refine(features, rounds)
+        for article in articles:
+            article.story_id = self.story_of(article.id)
+        return refinement
+
+    def refine_items(self, items: Iterable[ClusterItem], rounds: int = 3) -> Refinement:
+        """Move placed articles, known by their stored items (float16 vector, keys, time), to the
+        story that fits them best now that all are in.
 
         Streaming never revisits a join, so an article that arrived before its own event's
         coverage sits in a look-alike story. Each round takes every article out of its story
@@ -141,19 +151,19 @@ class Clusterer:
         emptied by the moves is recorded as merged into the story its last article joined, so
         its id stays resolvable.
         """
-        originals = [a for a in articles if a.id not in self._copy_of]
-        features = {a.id: (article_vector(a), article_keys(a), article_time(a)) for a in originals}
-        moves = self._settle(features, rounds)
-        if split := self._split(features, [a.id for a in articles]):
-            moves += split + self._settle(features, rounds)
-        for copy in (a for a in articles if a.id in self._copy_of):
-            home, current = self.story_of(self._copy_of[copy.id]), self.story_of(copy.id)
+        return self._refine({item.article_id: item_feature(item) for item in items}, rounds)
+
+    def _refine(self, features: dict[str, Feature], rounds: int) -> Refinement:
+        originals = {a: feature for a, feature in features.items() if a not in self._copy_of}
+        moves = self._settle(originals, rounds)
+        if split := self._split(originals, list(features)):
+            moves += split + self._settle(originals, rounds)
+        for copy in (a for a in features if a in self._copy_of):
+            home, current = self.story_of(self._copy_of[copy]), self.story_of(copy)
             if home != current:
-                self._move(copy.id, home, article_vector(copy), article_keys(copy), article_time(copy))
-                moves.append((copy.id, current, home))
-        folds = self._fold({self.story_of(a.id) for a in articles}, features)
-        for article in articles:
-            article.story_id = self.story_of(article.id)
+                self._move(copy, home, *features[copy])
+                moves.append((copy, current, home))
+        folds = self._fold({self.story_of(a) for a in features}, originals)
         return self._refinement(moves, folds)
 
     def story_of(self, article_id: str) -> str:
@@ -430,8 +440,7 @@ class Clusterer:
         vector for the caller to add to the ANN index, whose ordinals follow this order."""
         from datasketch import LeanMinHash
 
-        vector = np.frombuffer(item.vector, dtype=np.float16).astype(np.float32)
-        keys = set(item.features["keys"])
+        vector, keys, _ = item_feature(item)
         hashvalues = np.frombuffer(item.minhash, dtype=np.uint32).copy()  # not a view pinning the row
         self._ordinal[item.article_id] = len(self._story_at)
         self._story_at.append(item.story_id)
@@ -464,6 +473,12 @@ class Clusterer:
         if root != story_id:
             self._merged_into[story_id] = root
         return root
+
+
+def item_feature(item: ClusterItem) -> Feature:
+    """A placed article's vector, keys and time as its stored item holds them."""
+    vector = np.frombuffer(item.vector, dtype=np.float16).astype(np.float32)
+    return vector, set(item.features["keys"]), item.published
 
 
 def spectral_halves(scores: np.ndarray) -> np.ndarray:

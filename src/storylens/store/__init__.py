@@ -196,6 +196,21 @@ class Store:
                 {"into": into_id, "old": absorbed_id},
             )
 
+    def move_articles(self, moves: Iterable[tuple[str, str]], profiles: Iterable[StoryProfile]) -> None:
+        """Move stored articles, as (article id, story id), to other stories and save the
+        changed stories' profiles, atomically: a run's refinement of articles saved batch by
+        batch."""
+        a, c = schema.articles, schema.cluster_items
+        with self.engine.begin() as conn:
+            for article_id, story_id in moves:
+                conn.execute(update(a).where(a.c.id == article_id).values(story_id=story_id))
+                conn.execute(update(c).where(c.c.article_id == article_id).values(story_id=story_id))
+                conn.execute(
+                    text("UPDATE search_index SET story_id = :s WHERE kind = 'article' AND ref_id = :r"),
+                    {"s": story_id, "r": article_id},
+                )
+            _save_profiles(conn, profiles)
+
     def resolve_story_id(self, story_id: str) -> str:
         """The surviving id of a story that may have been merged into another."""
         query = select(schema.story_merges.c.into_id).where(schema.story_merges.c.absorbed_id == story_id)
