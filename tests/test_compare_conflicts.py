@@ -42,6 +42,16 @@ def test_a_modifier_before_the_noun_is_passed_over():
     assert [(a.raw, b.raw) for a, b in counts_disagree(first, second)] == [("500", "300")]
 
 
+def test_a_number_added_is_no_total_of_the_same_noun():
+    crowd = _counts("Quinn was accompanied by around 60 dockers in high-visibility jackets.")
+    hires = _counts("The port will hire 40 additional dockers by the summer.")
+    assert [c.increment for c in crowd + hires] == [False, True] and hires[0].noun == "dockers"
+    assert not counts_disagree(crowd, hires)
+    assert not counts_disagree(crowd, _counts("It will take on 45 more dockers."))
+    more = _counts("The port will hire 60 new dockers.")
+    assert [(a.raw, b.raw) for a, b in counts_disagree(hires, more)] == [("40", "60")]
+
+
 def test_a_figure_without_a_noun_counts_what_its_clause_names_before_it():
     rose = _counts("The death toll from the floods rose to 12 last night.", "last night")
     assert rose[0].noun is None and {"death", "toll"} <= rose[0].words

@@ -259,16 +259,19 @@ def counts_disagree(first: list[Count], second: list[Count]) -> list[tuple[Figur
     the same noun right after both, unless it is too common to name one thing ("60 firefighters",
     "70 firefighters"; not "12 people" against "40 people"), or each claim's only figure when one
     is named by the words before it and those share a word ("1.2 million customers' data" against
-    "people caught up in the data breach has risen to 2.1 million")."""
+    "people caught up in the data breach has risen to 2.1 million"); a number added ("40
+    additional dockers") is never a total's value."""
     if len(first) == len(second) == 1 and None in (first[0].noun, second[0].noun):
         a, b = first[0], second[0]
-        return [(a.figure, b.figure)] if _differ(a.figure, b.figure) and a.words & b.words else []
+        alike = a.increment == b.increment and bool(a.words & b.words)
+        return [(a.figure, b.figure)] if alike and _differ(a.figure, b.figure) else []
     return [
         (a.figure, b.figure)
         for a in first
         for b in second
         if a.key is not None
         and a.key == b.key
+        and a.increment == b.increment
         and a.key not in GENERIC_NOUNS
         and _differ(a.figure, b.figure)
         and not any(c.figure.value == a.figure.value for c in second)

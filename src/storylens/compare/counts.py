@@ -1,10 +1,11 @@
 """What a figure counts, for comparing the figures of two claims (``conflicts``).
 
 A figure counts the noun written right after it ("around 60 *firefighters*", "15 *cents* a
-litre"), past a modifier that a noun follows ("500 terrified *residents*"); when no such noun
-follows (a date, a clause word, the end: "the death toll rose to 12 last night", "put the
-turnout at 12,000"), what it counts is named before it, in its clause, and those words stand
-for it.
+litre"), past a modifier that a noun follows ("500 terrified *residents*"), or past a word that
+makes it a number added ("40 *additional* dockers", hires, is no count of the 60 dockers at a
+protest); when no such noun follows (a date, a clause word, the end: "the death toll rose to 12
+last night", "put the turnout at 12,000"), what it counts is named before it, in its clause,
+and those words stand for it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][\w’'-]*)")
 # "300 local residents"); followed by no content word, the word itself is what is counted
 _MODIFIER_ENDING = re.compile(r"(?:ed|ing|ful|ous|ive|al)$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r".*[;,:—–(]\s*", re.DOTALL)
+# written between a figure and its noun, they make it a number added or taken, not a total
+INCREMENT_WORDS = frozenset({"additional", "extra", "more", "new", "further", "fewer"})
 WORDS_BEFORE = 8  # how far back in its clause a figure without a noun looks for what it counts
 # Nouns too common to name one thing by themselves: "12 people" and "40 people" may be the dead
 # and the evacuated, "three hours" and "five hours" any two spans of time.
@@ -37,6 +40,7 @@ class Count:
     figure: Figure
     noun: str | None  # the noun right after the figure, as written ("firefighters"); None when none follows
     words: frozenset[str]  # stems naming what is counted: the words after it, or else those before it
+    increment: bool = False  # a number added ("40 additional dockers"), not how many there are
 
     @property
     def key(self) -> str | None:
@@ -53,12 +57,22 @@ def counts(
 
 
 def _count(text: str, figure: Figure, dates: list[tuple[int, int]], cues: frozenset[str]) -> Count:
-    noun = _noun_after(text, figure.end, dates)
+    end, increment = _past_increment(text, figure.end)
+    noun = _noun_after(text, end, dates)
     if noun is not None:
-        return Count(figure, noun, frozenset(content_words(" ".join(figure.context))))
+        return Count(figure, noun, frozenset(content_words(" ".join(figure.context))), increment)
     before = _CLAUSE_START.sub("", text[: figure.start])
     named = content_words(" ".join(words(before)[-WORDS_BEFORE:])) - cues
-    return Count(figure, None, frozenset(named))
+    return Count(figure, None, frozenset(named), increment)
+
+
+def _past_increment(text: str, end: int) -> tuple[int, bool]:
+    """Where the counted noun may start: past an increment word right after the figure ("40
+    *new* dockers"), with whether there was one."""
+    match = _NEXT_WORD.match(text, end)
+    if match is not None and match.group(1).lower() in INCREMENT_WORDS:
+        return match.end(1), True
+    return end, False
 
 
 def _noun_after(text: str, end: int, dates: list[tuple[int, int]]) -> str | None:
