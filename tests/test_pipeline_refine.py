@@ -9,9 +9,10 @@ import pytest
 
 from storylens.cluster import Clusterer
 from storylens.models import Article
-from storylens.pipeline import Pipeline
+from storylens.pipeline import Pipeline, RunReport
 from storylens.store import Store
 from tests.test_cluster_refine import CENTROID_ONLY, plane_vector
+from tests.test_store import make_article, make_story
 
 #: article id -> angle (degrees) of its vector in one plane: x starts a story; y is too far from
 #: x to join it; z and w join y, pulling that story's centroid to within reach of x.
@@ -73,3 +74,17 @@ def test_the_run_is_refined_across_batches_and_moves_are_stored(
     rebuilt = Clusterer(CENTROID_ONLY, sqlite_store.cluster_items(), sqlite_store.story_profiles())
     assert rebuilt.story_of("x") == "s-y"
     assert [p.features["size"] for p in sqlite_store.story_profiles()] == [4]
+
+
+def test_stories_are_compared_in_id_order(sqlite_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    for article_id, story_id in (("a", "s-b"), ("b", "s-c"), ("c", "s-a")):
+        sqlite_store.save_article(make_article(article_id, story_id=story_id), f"h-{article_id}")
+    compared: list[str] = []
+
+    def compare_story(story_id: str, articles: list[Article]):  # type: ignore[no-untyped-def]
+        compared.append(story_id)
+        return make_story(story_id, [a.id for a in articles])
+
+    monkeypatch.setattr("storylens.compare.compare_story", compare_story)
+    Pipeline(sqlite_store)._compare({"s-c", "s-a", "s-b"}, RunReport())
+    assert compared == ["s-a", "s-b", "s-c"]

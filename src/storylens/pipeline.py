@@ -178,9 +178,13 @@ class Pipeline:
             report.merges.append((absorbed, into))
 
     def _compare(self, story_ids: Iterable[str], report: RunReport) -> None:
+        """Compare the stories again, in id order: claim vectors are cached across the stories of
+        a run and a text's vector varies slightly with the batch it was embedded in, so an order
+        that followed the hashing of a set gave a run's claims that changed from one process to
+        the next."""
         from storylens.compare import compare_story
 
-        for story_id in {self.store.resolve_story_id(s) for s in story_ids}:
+        for story_id in sorted({self.store.resolve_story_id(s) for s in story_ids}):
             articles = self.store.load_articles(self.store.story_article_ids(story_id))
             if articles:
                 self.store.save_story(compare_story(story_id, articles))
