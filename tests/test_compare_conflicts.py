@@ -109,33 +109,41 @@ def test_a_later_higher_figure_without_a_cue_is_a_contradiction():
     assert conflict.kind == "number" and not conflict.update and "disagree" in conflict.description
 
 
+def _two_outlets(place: str, *articles: tuple[str, str, dict[str, str]]):
+    """Conflicts of a story of two outlets' one-sentence articles (title, body, dates), a day
+    apart, naming ``place``."""
+    made = [
+        make_article(
+            k, k.upper(), f"2025-03-1{i + 5}T10:00:00+00:00", *told, names={place: "GPE"}, dates=when
+        )
+        for i, (k, (*told, when)) in enumerate(zip("ab", articles, strict=True))
+    ]
+    return compare_story("story", made).conflicts
+
+
 @pytest.mark.slow
 def test_counts_of_claims_kept_apart_still_conflict():
     police = "Police said around 300 tractors were involved in the blockade of the Dunmore ring road."
     clarion = "Nearly 500 tractors clogged every road into Dunmore on Saturday, farmers said."
-    story = compare_story(
-        "blockade",
-        [
-            make_article(
-                "a",
-                "A",
-                "2025-03-15T10:00:00+00:00",
-                "Farmers block Dunmore",
-                police,
-                names={"Dunmore": "GPE"},
-            ),
-            make_article(
-                "b",
-                "B",
-                "2025-03-15T11:00:00+00:00",
-                "Tractors in Dunmore",
-                clarion,
-                names={"Dunmore": "GPE"},
-            ),
-        ],
+    conflicts = _two_outlets(
+        "Dunmore", ("Farmers block Dunmore", police, {}), ("Tractors in Dunmore", clarion, {})
     )
-    values = {v.article_id: v.value for c in story.conflicts for v in c.values}
-    assert values == {"a": "300 tractors", "b": "500 tractors"}
+    assert {v.article_id: v.value for c in conflicts for v in c.values} == {
+        "a": "300 tractors",
+        "b": "500 tractors",
+    }
+
+
+@pytest.mark.slow
+def test_counts_of_different_years_are_no_dispute():
+    aid = "The government released 50 million markas from the national reserve for Ashby on Tuesday."
+    wall = "Records show 38 million markas set aside for an Ashby flood wall in 2021 were spent elsewhere."
+    conflicts = _two_outlets(
+        "Ashby",
+        ("Aid for Ashby", aid, {"on Tuesday": "2025-03-15"}),
+        ("The flood wall", wall, {"in 2021": "2021"}),
+    )
+    assert conflicts == []
 
 
 def _unit(article_id: str, outlet: str, text: str) -> ClaimUnit:

@@ -299,7 +299,10 @@ def _counts_apart(
     """The same thing counted differently in claims that alignment kept apart ("about 450
     tractors had taken part", "nearly 500 tractors clogged every road"): claims of independent
     sources, close enough to be a candidate pair (``THRESHOLDS.candidate``), giving different
-    values for the same uncommon noun."""
+    values for the same uncommon noun; not claims dated in different years ("38 million markas
+    set aside in 2021", "released 50 million markas on Tuesday"): a count that changes within
+    days is an update of one count ("four dead" on Monday, "nine dead" on Tuesday), one of
+    another year is another count."""
     counted = [own.counts for own in features]
     seen = set(compared)
     found = []
@@ -309,11 +312,16 @@ def _counts_apart(
             or claim_ids[i] == claim_ids[j]
             or sources[units[i].article.id] == sources[units[j].article.id]
             or similarity[i, j] < THRESHOLDS.candidate
+            or _other_years(features[i], features[j])
         ):
             continue
         for x, y in counts_disagree(counted[i], counted[j])[:1]:
             found.append((i, j, _figure_value(x, counted[i]), _figure_value(y, counted[j])))
     return found
+
+
+def _other_years(a: Features, b: Features) -> bool:
+    return a.when is not None and b.when is not None and a.when[:4] != b.when[:4]
 
 
 def _same_noun_pairs(counted: list[list[Count]]) -> set[tuple[int, int]]:
