@@ -146,6 +146,29 @@ def test_counts_of_different_years_are_no_dispute():
     assert conflicts == []
 
 
+def test_a_stage_is_read_from_the_last_cue_before_the_figure():
+    stage = load_lexicon().stage_before
+    text = "Having asked for 9%, the union signed a deal for 6.5% and 3% more."
+    assert [stage(text, text.index(f)) for f in ("9%", "6.5%", "3%")] == ["sought", "agreed", "agreed"]
+    assert stage("Nine people died.", 0) is None
+
+
+@pytest.mark.slow
+def test_a_figure_asked_for_is_no_value_of_the_figure_agreed():
+    asked = "The Kestrel dockers' union asked for a 9% pay rise this year."
+    other = "The Kestrel dockers' union asked for a 7% pay rise this year."
+    agreed = "Under the agreement, Kestrel dockers will get a 6.5% pay rise this year."
+    grab = (
+        "9% pay grab by Kestrel dockers",
+        "The union's demands: a 9% pay rise this year for Kestrel dockers.",
+        {},
+    )
+    assert _two_outlets("Kestrel", ("Union asks", asked, {}), ("Deal", agreed, {})) == []
+    assert _two_outlets("Kestrel", grab, ("Deal", agreed, {})) == []  # the headline's 9% is the body's
+    conflicts = _two_outlets("Kestrel", ("Union asks", asked, {}), ("Union asks", other, {}))
+    assert {v.value for c in conflicts for v in c.values} == {"9%", "7%"}
+
+
 def _unit(article_id: str, outlet: str, text: str) -> ClaimUnit:
     article = make_article(article_id, outlet, "2025-03-03T10:00:00+00:00", "Dock strike", text)
     return ClaimUnit(article, "text", 0, len(text), 0, 0.0, True)

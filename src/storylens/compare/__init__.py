@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storylens.analyze.story_quotes import story_quotes
-from storylens.compare.alignment import Features, align, build_claims, independent_keys
+from storylens.compare.alignment import Features, align, build_claims, independent_keys, story_features
 from storylens.compare.claims import ClaimUnit, article_claims
 from storylens.compare.conflicts import find_conflicts
 from storylens.compare.entities import StoryEntities, story_entities
@@ -56,7 +56,7 @@ def align_story(articles: list[Article]) -> Alignment:
     for unit in units:
         unit.speaker = _speaker(unit, entities)
     similarity = claim_similarity(units)
-    features = [Features.of(unit, entities) for unit in units]
+    features = story_features(units, entities)
     sources = independent_keys(articles)
     said = said_similarity(units)
     claims = build_claims(align(units, similarity, features, said=said), units, sources)

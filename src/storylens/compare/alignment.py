@@ -18,6 +18,7 @@ others on labelled pairs (``bench/alignment_fit.py``).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -88,6 +89,8 @@ class Features:
     denies: list[Contrast] = field(default_factory=list)  # actors it denies ("not the chairman")
     counts: list[Count] = field(default_factory=list)  # its figures with what they count (``_counts``)
     clocks: list[ClockTime] = field(default_factory=list)  # its times of day (``compare.clock``)
+    # figure start -> its stage, "sought" or "agreed", where a cue before it says (``Lexicon.stage_before``)
+    stages: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
@@ -111,6 +114,7 @@ class Features:
             denies=contrasts(unit.text),
             counts=_counts(unit, found, date_spans, frame),
             clocks=clock_times(unit.text),
+            stages=_stages(unit, found),
         )
 
 
@@ -121,6 +125,41 @@ def _counts(
     place: "Ashby" ties no two counts)."""
     cues = load_lexicon().update_cue_words
     return [replace(c, words=c.words & frame) for c in counts(unit.text, found, dates, cues)]
+
+
+def story_features(units: list[ClaimUnit], entities: StoryEntities) -> list[Features]:
+    """Each unit's features, a figure no cue stages taking the stage its article gives the same
+    value elsewhere, when that is one stage ("9% pay grab" in a headline over the body's
+    "radical demands: a 9% pay hike"): an article uses one value for one thing."""
+    features = [Features.of(unit, entities) for unit in units]
+    known: dict[tuple[str, float, bool], set[str]] = defaultdict(set)
+    for unit, own in zip(units, features, strict=True):
+        for figure in own.figures:
+            if figure.start in own.stages:
+                known[(unit.article.id, figure.value, figure.percent)].add(own.stages[figure.start])
+    for unit, own in zip(units, features, strict=True):
+        for figure in own.figures:
+            stages = known.get((unit.article.id, figure.value, figure.percent), set())
+            if figure.start not in own.stages and len(stages) == 1:
+                own.stages[figure.start] = next(iter(stages))
+    return features
+
+
+def _stages(unit: ClaimUnit, found: list[Figure]) -> dict[int, str]:
+    """Each figure's stage by the cues before it in its sentence, from the sentence's start: a
+    clause cut from "… a list of radical demands: a 9% pay hike …" keeps its cue."""
+    before = _sentence_before(unit)
+    text = before + unit.text
+    staged = {f.start: load_lexicon().stage_before(text, len(before) + f.start) for f in found}
+    return {start: stage for start, stage in staged.items() if stage}
+
+
+def _sentence_before(unit: ClaimUnit) -> str:
+    """The text of the unit's sentence before the unit (a clause's sentence start to it)."""
+    if unit.in_headline:
+        return ""
+    starts = [s.start for s in unit.article.sentences if s.start <= unit.start]
+    return unit.article.span_text(max(starts), unit.start, "text") if starts else ""
 
 
 def _when(unit: ClaimUnit) -> str | None:

@@ -11,7 +11,7 @@ developing story; a later figure without a cue is a contradiction.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -231,7 +231,8 @@ def disagreements(
 ) -> Iterator[tuple[ConflictKind, str, str]]:
     """Figures are compared by what they count; the rest only between claims worded alike."""
     ca, cb = fa.counts, fb.counts
-    for x, y in (figures_disagree(fa.figures, fb.figures) or counts_disagree(ca, cb))[:1]:
+    staged = _of_one_stage(fa, fb)
+    for x, y in (staged(figures_disagree(fa.figures, fb.figures)) or staged(counts_disagree(ca, cb)))[:1]:
         yield "number", _figure_value(x, ca), _figure_value(y, cb)
     if _dates_clash(a, b, fa, fb):
         yield "date", _date_value(a), _date_value(b)
@@ -315,9 +316,27 @@ def _counts_apart(
             or _other_years(features[i], features[j])
         ):
             continue
-        for x, y in counts_disagree(counted[i], counted[j])[:1]:
+        for x, y in _of_one_stage(features[i], features[j])(counts_disagree(counted[i], counted[j]))[:1]:
             found.append((i, j, _figure_value(x, counted[i]), _figure_value(y, counted[j])))
     return found
+
+
+def _of_one_stage(
+    fa: Features, fb: Features
+) -> Callable[[list[tuple[Figure, Figure]]], list[tuple[Figure, Figure]]]:
+    """A filter keeping the figure pairs of one stage: a figure asked for or offered ("asking for
+    9%") is no value of the figure agreed ("under the agreement, 6.5%"); a figure of no stage
+    is compared with any."""
+
+    def staged(pairs: list[tuple[Figure, Figure]]) -> list[tuple[Figure, Figure]]:
+        return [
+            (x, y)
+            for x, y in pairs
+            if None in (stage_x := fa.stages.get(x.start), stage_y := fb.stages.get(y.start))
+            or stage_x == stage_y
+        ]
+
+    return staged
 
 
 def _other_years(a: Features, b: Features) -> bool:

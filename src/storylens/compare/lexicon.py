@@ -55,12 +55,21 @@ class Lexicon:
         self._polar = _word_pattern({word for pair in self._opposites for word in pair})
         self.update_cue_words = frozenset(content_words(" ".join(data["update_cues"])))
         self._count_noun = {form: group[0] for group in data["count_nouns"] for form in group}
+        self._stage = {form: stage for stage, forms in data["stage_cues"].items() for form in forms}
+        self._stage_pattern = _word_pattern(self._stage)
 
     def count_noun(self, noun: str) -> str:
         """The noun that stands for ``noun``'s group of count nouns ("houses" -> "home"), or the
         noun itself, lower case."""
         noun = noun.lower()
         return self._count_noun.get(noun, noun)
+
+    def stage_before(self, text: str, at: int) -> str | None:
+        """The stage of a figure at ``at`` by the last stage cue before it in ``text``: "sought"
+        ("asking for 9%", "offered 14.50 a share"), "agreed" ("under the agreement, 6.5%"), or
+        None when no cue comes before it."""
+        cues = [m.group(0).lower() for m in self._stage_pattern.finditer(text, 0, at)]
+        return self._stage[cues[-1]] if cues else None
 
     def find(self, text: str) -> list[Hit]:
         """Every lexicon term in ``text``, longest form first where forms overlap."""
