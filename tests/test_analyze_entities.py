@@ -303,3 +303,15 @@ def test_a_capitalised_common_noun_is_no_name_and_a_street_is_a_place() -> None:
 def test_a_name_before_a_landform_word_is_a_place() -> None:
     article = analysed("Attempts to settle the Vell valley line collapsed. The Vell river was never marked.")
     assert entity_of(article, "Vell").type == "LOC"  # the model reads "Vell" as an organisation
+
+
+@pytest.mark.slow
+def test_a_storm_is_an_event_and_a_feature_by_its_kind_a_place() -> None:
+    article = analysed(
+        "Storm Hella flooded the town. The River Ashwell burst its banks near Mount Sinai Hospital, "
+        "and climbers were stranded on Mt Cook."
+    )
+    types = {e.name: e.type for e in article.entities}
+    assert types["Storm Hella"] == "EVENT"
+    assert types["River Ashwell"] == types["Mt Cook"] == "LOC"
+    assert types["Mount Sinai Hospital"] == "ORG"

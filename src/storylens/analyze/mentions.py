@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from storylens.analyze.institutions import institution_spans, institutional, split_apposed_name
 from storylens.analyze.lexicon import (
+    BUSINESS_WORDS,
     CAPITAL_STATES,
     COMPANY_NOUNS,
     DECISION_VERBS,
     DEMONYM_STATES,
+    FEATURE_WORDS,
     HONORIFICS,
     INSTITUTION_WORDS,
     LANDFORM_WORDS,
@@ -24,7 +26,7 @@ from storylens.analyze.lexicon import (
     SPEECH_VERBS,
     STATE_SHORT_FORMS,
 )
-from storylens.analyze.names import fold, surname
+from storylens.analyze.names import fold, spelled_out, surname
 from storylens.analyze.roles import ROLE_WORD_POS, is_role, role_after, role_before
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ LABEL_TYPES: dict[str, EntityType] = {
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG"})
 PLACE_PREPOSITIONS = frozenset({"on", "at", "in", "near", "along", "off", "outside"})
 TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})  # "in Dunmore"; "at Telvora" is a firm
+STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})  # "Storm Hella" is an event
 MAX_AGE = 120
 
 
@@ -157,8 +160,12 @@ def _retype(
         return _demonym(span, key)
     if kind == "PERSON" and span[-1].lower_ in INSTITUTION_WORDS:
         return "ORG", name
-    if kind == "PERSON" and len(span) > 1 and span[-1].lower_ in PLACE_WORDS and _placed(span):
+    if kind in {"PERSON", "ORG"} and len(span) > 1 and span[-1].lower_ in PLACE_WORDS and _placed(span):
         return "LOC", name
+    if kind in {"PERSON", "ORG"} and _feature_named(name):
+        return "LOC", name
+    if len(span) > 1 and span[0].lower_ in STORM_WORDS:
+        return "EVENT", name
     if kind == "PERSON" and len(span) == 1 and _placed(span, TOWN_PREPOSITIONS):
         return "GPE", name
     if kind in {"PERSON", "ORG"} and _names_landform(span):
@@ -166,6 +173,15 @@ def _retype(
     if kind in _PLACE_TYPES and _looks_like_person(span, role):
         return "PERSON", name
     return kind, name
+
+
+def _feature_named(name: str) -> bool:
+    """A natural feature by its kind and name ("River Ashwell", "Mt Cook", "Lake Orla"), which the
+    model often reads as an organisation or a person; not a body named after one ("Mount Sinai
+    Hospital")."""
+    words = fold(spelled_out(name)).split()
+    bodies = INSTITUTION_WORDS | BUSINESS_WORDS
+    return len(words) > 1 and words[0] in FEATURE_WORDS and words[-1] not in bodies
 
 
 def _placed(span: Span, prepositions: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
