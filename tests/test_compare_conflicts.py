@@ -169,6 +169,18 @@ def test_a_figure_asked_for_is_no_value_of_the_figure_agreed():
     assert {v.value for c in conflicts for v in c.values} == {"9%", "7%"}
 
 
+@pytest.mark.slow
+def test_an_article_of_unknown_outlet_is_named_so_in_a_conflict():
+    articles = [
+        make_article(
+            "a", "Kestrel Gazette", "2025-03-15T10:00:00+00:00", "Union asks", "The union asked for 9%."
+        ),
+        make_article("b", None, "2025-03-15T11:00:00+00:00", "Union asks", "The union asked for 7%."),
+    ]
+    (conflict,) = compare_story("story", articles).conflicts
+    assert conflict.description.endswith('Kestrel Gazette: "9%"; unknown outlet, id b: "7%".')
+
+
 def _unit(article_id: str, outlet: str, text: str) -> ClaimUnit:
     article = make_article(article_id, outlet, "2025-03-03T10:00:00+00:00", "Dock strike", text)
     return ClaimUnit(article, "text", 0, len(text), 0, 0.0, True)

@@ -502,7 +502,8 @@ def _describe(
 
 
 def _outlet(article: Article) -> str:
-    return article.outlet or article.id
+    """The outlet's name, or for an article of unknown outlet its id, said to be one."""
+    return article.outlet or f"unknown outlet, id {article.id}"
 
 
 def _published(article: Article) -> str | None:
