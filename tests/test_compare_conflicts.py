@@ -170,6 +170,16 @@ def test_a_figure_asked_for_is_no_value_of_the_figure_agreed():
 
 
 @pytest.mark.slow
+def test_a_limit_is_no_value_of_the_measure_it_limits():
+    average = "Kestrel dockers have averaged 19 hours of overtime a week, the union says."
+    cap = "Kestrel dockers' overtime will be capped at 12 hours a week, the union says."
+    other_cap = "Kestrel dockers' overtime will be capped at 10 hours a week, the union says."
+    assert _two_outlets("Kestrel", ("Overtime", average, {}), ("Overtime", cap, {})) == []
+    conflicts = _two_outlets("Kestrel", ("Overtime", cap, {}), ("Overtime", other_cap, {}))
+    assert {v.value for c in conflicts for v in c.values} == {"12 hours", "10 hours"}
+
+
+@pytest.mark.slow
 def test_an_article_of_unknown_outlet_is_named_so_in_a_conflict():
     articles = [
         make_article(

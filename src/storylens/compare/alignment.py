@@ -67,6 +67,10 @@ DAY_LENGTH = len("2025-03-05")  # a date resolved to the day
 # A plan ("will meet on Tuesday"): the analysis resolves a weekday to the past one, so its date
 # may be misread.
 PLAN = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) due to|plans? to)\b", re.IGNORECASE)
+# A figure that sets a limit: "a cap of 12 hours", "capped at a maximum of 12", "a 12-hour cap".
+_LIMIT = r"(?:cap|capped|limit|limited|ceiling|maximum)"
+_LIMIT_BEFORE = re.compile(_LIMIT + r"\s+(?:(?:of|at|to)\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+_LIMIT_AFTER = re.compile(r"\W*(?:[\w-]+\W+)?" + _LIMIT + r"\b", re.IGNORECASE)
 
 
 @dataclass
@@ -91,6 +95,7 @@ class Features:
     clocks: list[ClockTime] = field(default_factory=list)  # its times of day (``compare.clock``)
     # figure start -> its stage, "sought" or "agreed", where a cue before it says (``Lexicon.stage_before``)
     stages: dict[int, str] = field(default_factory=dict)
+    limits: set[int] = field(default_factory=set)  # starts of figures that set a limit (``_limits``)
 
     @classmethod
     def of(cls, unit: ClaimUnit, entities: StoryEntities) -> Features:
@@ -115,6 +120,7 @@ class Features:
             counts=_counts(unit, found, date_spans, frame),
             clocks=clock_times(unit.text),
             stages=_stages(unit, found),
+            limits=_limits(unit.text, found),
         )
 
 
@@ -152,6 +158,14 @@ def _stages(unit: ClaimUnit, found: list[Figure]) -> dict[int, str]:
     text = before + unit.text
     staged = {f.start: load_lexicon().stage_before(text, len(before) + f.start) for f in found}
     return {start: stage for start, stage in staged.items() if stage}
+
+
+def _limits(text: str, found: list[Figure]) -> set[int]:
+    """The figures that set a limit ("a cap of 12 hours", "capped at 12 hours", "a 10-hour
+    cap"), which are no value of the measure they limit ("averaged 19 hours")."""
+    return {
+        f.start for f in found if _LIMIT_BEFORE.search(text[: f.start]) or _LIMIT_AFTER.match(text[f.end :])
+    }
 
 
 def _sentence_before(unit: ClaimUnit) -> str:

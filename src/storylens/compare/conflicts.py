@@ -326,14 +326,17 @@ def _of_one_stage(
 ) -> Callable[[list[tuple[Figure, Figure]]], list[tuple[Figure, Figure]]]:
     """A filter keeping the figure pairs of one stage: a figure asked for or offered ("asking for
     9%") is no value of the figure agreed ("under the agreement, 6.5%"); a figure of no stage
-    is compared with any."""
+    is compared with any. A limit ("a cap of 12 hours") is compared only with a limit."""
 
     def staged(pairs: list[tuple[Figure, Figure]]) -> list[tuple[Figure, Figure]]:
         return [
             (x, y)
             for x, y in pairs
-            if None in (stage_x := fa.stages.get(x.start), stage_y := fb.stages.get(y.start))
-            or stage_x == stage_y
+            if (x.start in fa.limits) == (y.start in fb.limits)
+            and (
+                None in (stage_x := fa.stages.get(x.start), stage_y := fb.stages.get(y.start))
+                or stage_x == stage_y
+            )
         ]
 
     return staged
