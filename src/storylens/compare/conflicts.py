@@ -231,7 +231,7 @@ def disagreements(
 ) -> Iterator[tuple[ConflictKind, str, str]]:
     """Figures are compared by what they count; the rest only between claims worded alike."""
     ca, cb = fa.counts, fb.counts
-    staged = _of_one_stage(fa, fb)
+    staged = _of_one_kind(fa, fb)
     for x, y in (staged(figures_disagree(fa.figures, fb.figures)) or staged(counts_disagree(ca, cb)))[:1]:
         yield "number", _figure_value(x, ca), _figure_value(y, cb)
     if _dates_clash(a, b, fa, fb):
@@ -316,17 +316,18 @@ def _counts_apart(
             or _other_years(features[i], features[j])
         ):
             continue
-        for x, y in _of_one_stage(features[i], features[j])(counts_disagree(counted[i], counted[j]))[:1]:
+        for x, y in _of_one_kind(features[i], features[j])(counts_disagree(counted[i], counted[j]))[:1]:
             found.append((i, j, _figure_value(x, counted[i]), _figure_value(y, counted[j])))
     return found
 
 
-def _of_one_stage(
+def _of_one_kind(
     fa: Features, fb: Features
 ) -> Callable[[list[tuple[Figure, Figure]]], list[tuple[Figure, Figure]]]:
-    """A filter keeping the figure pairs of one stage: a figure asked for or offered ("asking for
-    9%") is no value of the figure agreed ("under the agreement, 6.5%"); a figure of no stage
-    is compared with any. A limit ("a cap of 12 hours") is compared only with a limit."""
+    """A filter keeping the figure pairs of one kind. Of one stage: a figure asked for or offered
+    ("asking for 9%") is no value of the figure agreed ("under the agreement, 6.5%"), and a
+    figure of no stage is compared with any. Both limits or neither: a cap ("a cap of 12 hours")
+    is no value of the measure it limits ("averaged 19 hours")."""
 
     def staged(pairs: list[tuple[Figure, Figure]]) -> list[tuple[Figure, Figure]]:
         return [
@@ -343,6 +344,7 @@ def _of_one_stage(
 
 
 def _other_years(a: Features, b: Features) -> bool:
+    """The claims are dated in different years."""
     return a.when is not None and b.when is not None and a.when[:4] != b.when[:4]
 
 
