@@ -196,6 +196,12 @@ class Article(Model):
     def span_text(self, start: int, end: int, field_name: SpanField = "text") -> str:
         return (getattr(self, field_name) or "")[start:end]
 
+    @property
+    def outlet_label(self) -> str:
+        """The outlet's name, or for an article of unknown outlet "unknown outlet, id …" (the id
+        the reports list it by), never a bare id a reader cannot place."""
+        return self.outlet or f"unknown outlet, id {self.id}"
+
     def contract_dict(self) -> dict[str, Any]:
         """The article's shape in the story JSON contract (plus a few added fields)."""
         return {

@@ -160,9 +160,7 @@ def _retype(
         return _demonym(span, key)
     if kind == "PERSON" and span[-1].lower_ in INSTITUTION_WORDS:
         return "ORG", name
-    if kind in {"PERSON", "ORG"} and len(span) > 1 and span[-1].lower_ in PLACE_WORDS and _placed(span):
-        return "LOC", name
-    if kind in {"PERSON", "ORG"} and _feature_named(name):
+    if kind in {"PERSON", "ORG"} and (_place_word_placed(span) or _feature_named(name)):
         return "LOC", name
     if len(span) > 1 and span[0].lower_ in STORM_WORDS:
         return "EVENT", name
@@ -173,6 +171,12 @@ def _retype(
     if kind in _PLACE_TYPES and _looks_like_person(span, role):
         return "PERSON", name
     return kind, name
+
+
+def _place_word_placed(span: Span) -> bool:
+    """A name of two words or more ending in a place word ("Foundry Lane", "Mill Street") where
+    something is or happens (``_placed``)."""
+    return len(span) > 1 and span[-1].lower_ in PLACE_WORDS and _placed(span)
 
 
 def _feature_named(name: str) -> bool:

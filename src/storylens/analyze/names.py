@@ -29,8 +29,7 @@ _SAME_NAME_RATIO = 85.0
 #: Written after a surname ("Anthony Lacalamita III", "Robert Downey, Jr.") but never alone in
 #: its place, so not part of the surname an article uses alone.
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
+#: Abbreviations that open a place's name, written out ("Mt Cook" is "Mount Cook").
 _ABBREVIATED_OPENINGS = {"mt": "Mount", "ft": "Fort", "st": "Saint"}
 
 

@@ -231,8 +231,8 @@ def disagreements(
 ) -> Iterator[tuple[ConflictKind, str, str]]:
     """Figures are compared by what they count; the rest only between claims worded alike."""
     ca, cb = fa.counts, fb.counts
-    staged = _of_one_kind(fa, fb)
-    for x, y in (staged(figures_disagree(fa.figures, fb.figures)) or staged(counts_disagree(ca, cb)))[:1]:
+    alike = _of_one_kind(fa, fb)
+    for x, y in (alike(figures_disagree(fa.figures, fb.figures)) or alike(counts_disagree(ca, cb)))[:1]:
         yield "number", _figure_value(x, ca), _figure_value(y, cb)
     if _dates_clash(a, b, fa, fb):
         yield "date", _date_value(a), _date_value(b)
@@ -329,7 +329,7 @@ def _of_one_kind(
     figure of no stage is compared with any. Both limits or neither: a cap ("a cap of 12 hours")
     is no value of the measure it limits ("averaged 19 hours")."""
 
-    def staged(pairs: list[tuple[Figure, Figure]]) -> list[tuple[Figure, Figure]]:
+    def alike(pairs: list[tuple[Figure, Figure]]) -> list[tuple[Figure, Figure]]:
         return [
             (x, y)
             for x, y in pairs
@@ -340,7 +340,7 @@ def _of_one_kind(
             )
         ]
 
-    return staged
+    return alike
 
 
 def _other_years(a: Features, b: Features) -> bool:
@@ -498,17 +498,12 @@ _WHAT = {"number": "figure", "date": "date", "entity": "actor", "negation": "out
 def _describe(
     kind: ConflictKind, values: list[ConflictValue], articles: dict[str, Article], update: bool
 ) -> str:
-    said = [f'{_outlet(articles[v.article_id])}: "{v.value}"' for v in values]
+    said = [f'{articles[v.article_id].outlet_label}: "{v.value}"' for v in values]
     what = "time" if kind == "date" and all(clock_times(v.value) for v in values) else _WHAT[kind]
     if update:
         dated = [f"{s} ({v.published})" for s, v in zip(said, values, strict=True)]
         return f"The {what} was updated as the story developed: " + ", then ".join(dated) + "."
     return f"The outlets disagree on the {what}: " + "; ".join(said) + "."
-
-
-def _outlet(article: Article) -> str:
-    """The outlet's name, or for an article of unknown outlet its id, said to be one."""
-    return article.outlet or f"unknown outlet, id {article.id}"
 
 
 def _published(article: Article) -> str | None:

@@ -118,7 +118,7 @@ class _Outlets:
         article = self._articles.get(article_id)
         if article is None:
             return article_id
-        label = article.outlet or f"unknown outlet, id {article.id}"  # the id the Coverage list shows
+        label = article.outlet_label
         return f"{label} (copy)" if article.duplicate_of else label
 
     def names(self, article_ids) -> str:
