@@ -92,3 +92,39 @@ def test_an_article_of_unknown_outlet_is_cited_by_the_id_the_coverage_shows():
     report = render_markdown(story, articles)
     assert "- The mill reopened. — *Meridian Wire, unknown outlet, id a2*" in report
     assert "- a2 — *unknown outlet* `id a2`" in report  # the Coverage list
+
+
+def _mill_story() -> tuple[Story, list[Article]]:
+    support = [
+        Support("a1", "The mill reopened on Monday.", 0, 28),
+        Support("a2", "Brenner mill opens its doors again", 0, 34, "title"),
+        Support("a2", "the mill was back at work", 10, 35),
+        Support("a3", "the mill was back at work", 10, 35, copy_of="a2"),
+    ]
+    claim = Claim("c1", "The mill reopened on Monday.", "partial", support)
+    story = Story(id="s1", title="Mill", article_ids=["a1", "a2", "a3"], claims=[claim])
+    articles = [
+        Article(id="a1", source="a1", text="x", outlet="Meridian Wire"),
+        Article(id="a2", source="a2", text="x", outlet="The Halden Chronicle"),
+        Article(id="a3", source="a3", text="x", outlet="Northgate Evening Post", duplicate_of="a2"),
+    ]
+    return story, articles
+
+
+def test_a_claim_of_several_outlets_shows_each_outlets_own_words():
+    report = render_markdown(*_mill_story())
+    outlets = "Meridian Wire, The Halden Chronicle, Northgate Evening Post (copy)"
+    claim_line = f"- The mill reopened on Monday. — *{outlets}*"
+    wordings = [
+        "  - Brenner mill opens its doors again — *The Halden Chronicle* `headline`",
+        "  - … the mill was back at work … — *The Halden Chronicle, Northgate Evening Post (copy)*",
+    ]
+    lines = report.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(claim_line))
+    assert lines[start + 1 : start + 3] == wordings  # the shown span itself is not repeated
+
+
+def test_the_html_report_nests_each_outlets_words_under_the_claim():
+    story, articles = _mill_story()
+    page = render_html([story], articles)
+    assert '<ul class="wordings"><li>Brenner mill opens its doors again' in page

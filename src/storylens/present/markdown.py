@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from storylens.models import Article, Claim, Story
-from storylens.present.excerpt import quotation, shown_text
+from storylens.present.excerpt import excerpt, quotation, shown_text
 
 UNIQUE_PER_OUTLET = 5
 OMISSIONS_PER_ARTICLE = 5
@@ -24,6 +24,7 @@ class Item:
     text: str
     sources: str = ""  # the outlets that carry it, or who says it
     note: str = ""
+    wordings: list[Item] = field(default_factory=list)  # the same claim in each other outlet's words
 
 
 @dataclass
@@ -149,12 +150,33 @@ def _coverage(articles: list[Article]) -> Section:
 
 
 def _claims(heading: str, status: str, story: Story, outlets: _Outlets) -> Section:
-    return Section(heading, "", [_claim_item(c, outlets) for c in story.claims if c.status == status])
+    items = [_claim_item(c, outlets, wordings=True) for c in story.claims if c.status == status]
+    return Section(heading, "Below each, how the other outlets word it." if items else "", items)
 
 
-def _claim_item(claim: Claim, outlets: _Outlets) -> Item:
+def _claim_item(claim: Claim, outlets: _Outlets, wordings: bool = False) -> Item:
     note = f"[{claim.id}]" + (f" speaker: {claim.speaker}" if claim.speaker else "")
-    return Item(shown_text(claim), outlets.names(s.article_id for s in claim.support), note)
+    sources = outlets.names(s.article_id for s in claim.support)
+    return Item(shown_text(claim), sources, note, _wordings(claim, outlets) if wordings else [])
+
+
+def _wordings(claim: Claim, outlets: _Outlets) -> list[Item]:
+    """Each supporting span but the one shown, as its outlet words it: a reader checks that the
+    outlets named say the same thing, not just that a sentence of theirs was grouped with it. The
+    same words in several articles (syndicated copies) are listed once with all their outlets."""
+    by_text: dict[tuple[str, str], list[str]] = {}
+    for support in claim.support:
+        if support.text != claim.text:
+            by_text.setdefault((excerpt(support.text, support.field), support.field), []).append(
+                support.article_id
+            )
+    return [
+        Item(text, outlets.names(ids), _FIELD_NOTES.get(span_field, ""))
+        for (text, span_field), ids in by_text.items()
+    ]
+
+
+_FIELD_NOTES = {"title": "headline", "subtitle": "standfirst"}
 
 
 def _unique(story: Story, outlets: _Outlets) -> Section:
@@ -226,7 +248,13 @@ def render_markdown(story: Story, articles: list[Article]) -> str:
             lines += [f"*{section.intro}*", ""]
         for number, item in enumerate(section.items, start=1):
             bullet = f"{number}." if section.ordered else "-"
-            sources = f" — *{escape(item.sources)}*" if item.sources else ""
-            note = f" `{item.note.replace('`', '')}`" if item.note else ""
-            lines.append(f"{bullet} {escape(item.text)}{sources}{note}")
+            lines.append(f"{bullet} {_line(item)}")
+            indent = " " * (len(bullet) + 1)  # a nested list under the item
+            lines += [f"{indent}- {_line(wording)}" for wording in item.wordings]
     return "\n".join(lines) + "\n"
+
+
+def _line(item: Item) -> str:
+    sources = f" — *{escape(item.sources)}*" if item.sources else ""
+    note = f" `{item.note.replace('`', '')}`" if item.note else ""
+    return f"{escape(item.text)}{sources}{note}"
