@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storylens.cli import run_summary
 from storylens.cluster import Clusterer
 from storylens.models import Article
 from storylens.pipeline import Pipeline, RunReport
@@ -68,6 +69,7 @@ def test_the_run_is_refined_across_batches_and_moves_are_stored(
     monkeypatch.setattr(pipeline, "_compare", lambda story_ids, report: compared.append(set(story_ids)))
     report = pipeline.ingest([str(inputs)])
     assert report.moved == [("x", "s-x", "s-y")] and report.merges == [("s-x", "s-y")]
+    assert run_summary(report).endswith(" updated, 1 article moved, 1 story merged")
     assert sorted(sqlite_store.story_article_ids("s-y")) == ["w", "x", "y", "z"]
     assert sqlite_store.resolve_story_id("s-x") == "s-y"
     assert compared[-1] == {"s-x", "s-y"}  # the story left is compared again too (it resolves to s-y)

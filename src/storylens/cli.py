@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Sized
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,6 +24,9 @@ from rich.progress import (
 
 from storylens.errors import InputError, SetupError
 from storylens.models import Article, Story, contract
+
+if TYPE_CHECKING:
+    from storylens.pipeline import RunReport  # the pipeline loads the stages: imported when run
 
 app = typer.Typer(
     help="Turn many outlets' news articles into stories compared claim by claim.",
@@ -169,9 +173,8 @@ def ingest(
     for note in report.notes:
         console.print(note)
     console.print(
-        f"{len(report.added)} articles added, {len(report.already_stored)} already stored, "
-        f"{len(report.errors)} inputs failed; {len(report.stories)} stories updated "
-        f"({store.count_articles()} articles, {store.count_stories()} stories in {store.display_url})"
+        run_summary(report)
+        + f" ({store.count_articles()} articles, {store.count_stories()} stories in {store.display_url})"
     )
     store.close()
     raise typer.Exit(1 if report.errors else 0)
@@ -226,6 +229,24 @@ def analyze(
         _write(_render(fmt, stories, articles), out_file)
     _report_errors(errors)
     raise typer.Exit(1 if errors else 0)
+
+
+def run_summary(report: RunReport) -> str:
+    """What an ingest run did, in one line: a run of several batches is regrouped as a whole at
+    its end, so articles may have moved between stories and stories merged after they were shown."""
+    regrouped = [
+        f"{_counted(report.moved, 'article')} moved" if report.moved else "",
+        f"{_counted(report.merges, 'story', 'stories')} merged" if report.merges else "",
+    ]
+    return (
+        f"{_counted(report.added, 'article')} added, {len(report.already_stored)} already stored, "
+        f"{_counted(report.errors, 'input')} failed; {_counted(report.stories, 'story', 'stories')} updated"
+        + "".join(f", {part}" for part in regrouped if part)
+    )
+
+
+def _counted(items: Sized, one: str, many: str = "") -> str:
+    return f"{len(items)} {one if len(items) == 1 else many or one + 's'}"
 
 
 @app.command()
