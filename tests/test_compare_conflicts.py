@@ -135,15 +135,23 @@ def test_counts_of_claims_kept_apart_still_conflict():
 
 
 @pytest.mark.slow
-def test_counts_of_different_years_are_no_dispute():
+def test_counts_of_different_years_are_no_dispute_but_a_period_since_one_is_of_now():
     aid = "The government released 50 million markas from the national reserve for Ashby on Tuesday."
     wall = "Records show 38 million markas set aside for an Ashby flood wall in 2021 were spent elsewhere."
-    conflicts = _two_outlets(
-        "Ashby",
-        ("Aid for Ashby", aid, {"on Tuesday": "2025-03-15"}),
-        ("The flood wall", wall, {"in 2021": "2021"}),
-    )
-    assert conflicts == []
+    threat = "The Kestrel union's 900 members are threatening an overtime ban from 24 March."
+    record = "The Kestrel union's 1,150 members have averaged 19 hours of overtime a week since last autumn."
+    years = [
+        (("Aid for Ashby", aid, {"on Tuesday": "2025-03-15"}), ("The flood wall", wall, {"in 2021": "2021"})),
+        (
+            ("Ban threat", threat, {"from 24 March": "2025-03-24"}),
+            ("Overtime", record, {"since last autumn": "2024-09"}),
+        ),
+    ]
+    found = [
+        {v.value for c in _two_outlets(place, *pair) for v in c.values}
+        for place, pair in zip(("Ashby", "Kestrel"), years, strict=True)
+    ]
+    assert found == [set(), {"900 members", "1,150 members"}]  # "since last autumn" runs to now
 
 
 def test_a_stage_is_read_from_the_last_cue_before_the_figure():
@@ -175,6 +183,8 @@ def test_a_limit_is_no_value_of_the_measure_it_limits():
     cap = "Kestrel dockers' overtime will be capped at 12 hours a week, the union says."
     other_cap = "Kestrel dockers' overtime will be capped at 10 hours a week, the union says."
     assert _two_outlets("Kestrel", ("Overtime", average, {}), ("Overtime", cap, {})) == []
+    limit = "The Kestrel union proposed a limit of overtime work of 10 hours per week for dockers."
+    assert _two_outlets("Kestrel", ("Overtime", average, {}), ("Proposals", limit, {})) == []
     conflicts = _two_outlets("Kestrel", ("Overtime", cap, {}), ("Overtime", other_cap, {}))
     assert {v.value for c in conflicts for v in c.values} == {"12 hours", "10 hours"}
 

@@ -273,6 +273,23 @@ def test_a_headline_tells_the_day_of_its_lead():
     assert headline.in_headline and Features.of(headline, entities).when == "2025-03-05"
 
 
+def test_a_period_since_a_date_does_not_date_the_claim():
+    article = make_article(
+        "a",
+        "A",
+        "2025-03-07T10:00:00+00:00",
+        "Flooding in Ashby",
+        "The highest water since 2019 reached Ashby on Wednesday. "
+        "Dockers have averaged 19 hours of overtime since last autumn.",
+        names={"Ashby": "GPE"},
+        dates={"since 2019": "2019", "on Wednesday": "2025-03-05", "since last autumn": "2024-09"},
+    )
+    _, flood, overtime = article_claims(article)
+    entities = story_entities([article])
+    assert Features.of(flood, entities).when == "2025-03-05"  # the day of the event it tells
+    assert Features.of(overtime, entities).when is None  # a state that runs to now
+
+
 def _quote(sentence: str, words: str):
     return make_article(
         "q", "Q", "2025-03-07T10:00:00+00:00", "", sentence, quotes=[(words, "Ilse Varga")]

@@ -69,7 +69,9 @@ DAY_LENGTH = len("2025-03-05")  # a date resolved to the day
 PLAN = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) due to|plans? to)\b", re.IGNORECASE)
 # A figure that sets a limit: "a cap of 12 hours", "capped at a maximum of 12", "a 12-hour cap".
 _LIMIT = r"(?:cap|capped|limit|limited|ceiling|maximum)"
-_LIMIT_BEFORE = re.compile(_LIMIT + r"\s+(?:(?:of|at|to)\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+# what it limits may come between: "a limit of overtime work of 10 hours", "a cap on overtime at 12"
+_LIMITED = r"(?:\s+(?:on|of)(?:\s+[\w'’-]+){1,3}?)?"
+_LIMIT_BEFORE = re.compile(_LIMIT + _LIMITED + r"\s+(?:(?:of|at|to)\s+)?(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
 _LIMIT_AFTER = re.compile(r"\W*(?:[\w-]+\W+)?" + _LIMIT + r"\b", re.IGNORECASE)
 
 
@@ -177,8 +179,9 @@ def _sentence_before(unit: ClaimUnit) -> str:
 
 
 def _when(unit: ClaimUnit) -> str | None:
-    if unit.dates:
-        return _first_date(unit).value
+    dated = [d for d in unit.dates if not d.expression.lower().startswith("since ")]
+    if dated:
+        return min(dated, key=lambda d: d.start).value
     return lead_day(unit.article) if unit.in_headline else None
 
 
