@@ -6,8 +6,8 @@ claim units stating its facts (claim id, figures with what they count, dates, po
 pair of them from independent sources with what ``compare.conflicts`` makes of it, and the
 conflicts the story reports on those claims. The verdict is the first that applies:
 
-- ``found``: a reported conflict's claims touch the gold conflict's facts (as the eval scores
-  it: the reported values may still be a different count);
+- ``found``: a reported conflict's claims touch the gold conflict's facts and, for a dispute
+  over figures, it names two of them (as the eval scores it);
 - ``no units``: no claim unit states a fact of it (clause cut or clustering);
 - ``one source``: the units stating it come from one independent source;
 - ``not compared``: no pair is in one claim or close enough (``same_fact``);
@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 from storylens.compare import Alignment, align_story
 from storylens.compare.conflicts import comparable_pairs, disagreements
-from storylens.eval.claims import fact_spans
+from storylens.eval.claims import conflict_figures, fact_spans
 from storylens.eval.corpus import CorpusRun, run_corpus
 from storylens.eval.gold import GoldConflict, sample_dir
-from storylens.eval.metrics import FactSpans, touches
+from storylens.eval.metrics import ConflictSet, FactSpans, same_figures, touches
 from storylens.models import Conflict, Story
 
 
@@ -78,7 +78,9 @@ def explain(gold: GoldConflict, views: list[StoryView], show_pairs: bool) -> str
     for value in gold.values:
         print(f"   gold  {value.ref.source.rsplit('/', 1)[-1]}: {value.value}")
     for view in views:
-        found = [c for c in view.story.conflicts if view.conflict_facts(c) & wanted]
+        found = [
+            c for c in view.story.conflicts if view.conflict_facts(c) & wanted and _names_figures(gold, c)
+        ]
         for conflict in found:
             print(f"   REPORTED {conflict.kind} update={conflict.update}: {conflict.description}")
         if found:
@@ -91,6 +93,15 @@ def explain(gold: GoldConflict, views: list[StoryView], show_pairs: bool) -> str
     if len({v.aligned.sources[v.aligned.units[i].article.id] for v, i in units}) < 2:
         return "one source"
     return _pair_verdict(units, show_pairs)
+
+
+def _names_figures(gold: GoldConflict, conflict: Conflict) -> bool:
+    """The reported conflict names two of a figure dispute's figures (as the eval requires)."""
+    told = ConflictSet(frozenset(gold.facts), gold.kind, conflict_figures(v.value for v in gold.values))
+    reported = ConflictSet(
+        frozenset(conflict.claim_ids), conflict.kind, conflict_figures(v.value for v in conflict.values)
+    )
+    return same_figures(told, reported)
 
 
 def _print_unit(view: StoryView, i: int) -> None:

@@ -125,6 +125,8 @@ def test_coverage_needs_every_gold_article() -> None:
     assert covered_share(fact, claim_one) == 0.5
     assert touches(fact, claim_one)
     assert not touches(fact, FactSpans("c3", "unique", {B: [(0, 10)]}))
+    phrase = FactSpans("F2", "partial", {A: [(163, 184)]})  # "for its 1,150 members"
+    assert touches(phrase, FactSpans("c4", "partial", {A: [(101, 185)]}))  # held by the clause
 
 
 def test_a_sentence_holding_a_short_gold_span_carries_it_only_when_held() -> None:
@@ -174,3 +176,14 @@ def test_conflict_scores_by_hand() -> None:
     result = conflict_scores(gold, predicted, {"c4": {"F3"}, "c7": {"F1"}})
     assert result["conflicts"] == PRF(1, 2, 2).to_dict()
     assert result["conflict_kind_accuracy"] == 1.0
+
+
+def test_a_dispute_over_figures_is_found_only_by_a_conflict_naming_them() -> None:
+    hours = ConflictSet(frozenset({"F3"}), "number", frozenset({19.0, 11.0}))
+    members = ConflictSet(frozenset({"F5"}), "number", frozenset({1150.0, 900.0}))
+    found = ConflictSet(frozenset({"c2"}), "number", frozenset({1150.0, 900.0}))
+    touched = {"c2": {"F3", "F5"}}  # one sentence tells the members and their hours
+    assert conflict_scores([hours], [found], touched)["conflicts"]["tp"] == 0
+    assert conflict_scores([hours, members], [found], touched)["conflicts"]["tp"] == 1
+    one_figure = ConflictSet(frozenset({"F3"}), "number", frozenset({19.0}))  # the gold gives one
+    assert conflict_scores([one_figure], [found], touched)["conflicts"]["tp"] == 1

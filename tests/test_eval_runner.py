@@ -18,7 +18,17 @@ from storylens.eval.extraction import score_articles
 from storylens.eval.gold import GoldArticle, gold_articles, load_gold, sample_dir
 from storylens.eval.quotes import evaluate_quotes
 from storylens.eval.runner import TASKS, format_table, resolve_dataset, run_eval
-from storylens.models import Article, Claim, Conflict, Omission, Quote, Story, Support, contract
+from storylens.models import (
+    Article,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Omission,
+    Quote,
+    Story,
+    Support,
+    contract,
+)
 from storylens.schema import validate_contract
 
 BODY_A = "The mill burned on Monday.\n\n“We ran,” said Lena Hardwick. Twelve were hurt."
@@ -312,7 +322,12 @@ def _oracle(folder: Path, clutter: str) -> CorpusRun:
             for f in event.facts
         ]
         omissions = find_omissions(claims, list(mine.values()))  # the gold's rule, on gold facts
-        conflicts = [Conflict(c.facts, c.kind, c.description) for c in event.conflicts]  # type: ignore[arg-type]
+        conflicts = [
+            Conflict(
+                c.facts, c.kind, c.description, [ConflictValue(ids[v.ref.key], v.value) for v in c.values]
+            )  # type: ignore[arg-type]
+            for c in event.conflicts
+        ]
         stories.append(
             Story(
                 id=event.event,

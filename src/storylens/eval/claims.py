@@ -17,14 +17,20 @@ announced earlier this month, takes effect on 1 April"), while a claim is a sent
 clause, so Dice can miss a claim that does carry the fact. ``claims_held`` judges the same
 claims with a fact found when one claim holds at least half of each of its gold spans: the
 alignment's quality apart from where clauses are cut. Both are reported.
+
+A predicted conflict finds a gold one when its claims state one of its facts (``metrics.touches``)
+and, for a dispute over figures, it names two of the gold's figures: one sentence may tell two
+disputed facts, and a conflict over the one is no finding of the other.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from storylens.compare.omissions import reported_by
+from storylens.compare.text import figures
 from storylens.eval.corpus import CorpusRun
 from storylens.eval.gold import GoldEvent
 from storylens.eval.metrics import (
@@ -38,6 +44,7 @@ from storylens.eval.metrics import (
     mean_or_none,
     omission_scores,
     status_scores,
+    touches,
 )
 from storylens.models import Claim, Story
 
@@ -108,18 +115,29 @@ def _by_event(
     return dict(sorted(table.items()))
 
 
+def conflict_figures(values: Iterable[str]) -> frozenset[float]:
+    """The figures the values of a conflict give, read as the compare stage reads them."""
+    return frozenset(f.value for value in values for f in figures(value))
+
+
 def evaluate_claims(run: CorpusRun) -> dict[str, Any]:
     """Facts found (by status), omissions and conflicts; see the module docstring for the rules."""
     facts = [f for event in run.events for f in fact_spans(event)]
     claims = [_claim_spans(run, story, claim) for story in run.stories for claim in story.claims]
     pairs = match_claims(facts, claims)
     shares = [[covered_share(f, c) for c in claims] for f in facts]
-    touched = {
-        c.id: {f.id for f, row in zip(facts, shares, strict=True) if row[j] > 0} for j, c in enumerate(claims)
-    }
-    gold_conflicts = [ConflictSet(frozenset(c.facts), c.kind) for e in run.events for c in e.conflicts]
+    touched = {c.id: {f.id for f in facts if touches(f, c)} for c in claims}
+    gold_conflicts = [
+        ConflictSet(frozenset(c.facts), c.kind, conflict_figures(v.value for v in c.values))
+        for e in run.events
+        for c in e.conflicts
+    ]
     predicted_conflicts = [
-        ConflictSet(frozenset(_claim_id(s.id, c) for c in conflict.claim_ids), conflict.kind)
+        ConflictSet(
+            frozenset(_claim_id(s.id, c) for c in conflict.claim_ids),
+            conflict.kind,
+            conflict_figures(v.value for v in conflict.values),
+        )
         for s in run.stories
         for conflict in s.conflicts
     ]
