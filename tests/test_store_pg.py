@@ -27,7 +27,7 @@ from tests.test_store import found, make_article, make_story
 pytestmark = pytest.mark.postgres
 
 STORYLENS = str(Path(sys.executable).with_name("storylens"))
-RUN_SUMMARY = re.compile(r"(\d+) articles added, (\d+) already stored")
+RUN_SUMMARY = re.compile(r"(\d+) articles? added, (\d+) already stored")
 EVENT_ONE = sorted(str(p) for p in (SAMPLE_DIR / "articles").glob("e01-*"))
 
 
