@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from storylens.compare import compare_story
-from storylens.models import Article, Claim, Story, Support
+from storylens.models import Article, Claim, Conflict, ConflictValue, Story, Support
 from storylens.present.markdown import escape, render_markdown
 from storylens.present.report_html import render_html
 from tests.test_compare_fixtures import strike_story
@@ -128,3 +128,11 @@ def test_the_html_report_nests_each_outlets_words_under_the_claim():
     story, articles = _mill_story()
     page = render_html([story], articles)
     assert '<ul class="wordings"><li>Brenner mill opens its doors again' in page
+
+
+def test_a_dispute_between_parties_is_marked_so():
+    story, articles = _mill_story()
+    said = [ConflictValue("a1", "19 hours (the union)"), ConflictValue("a1", "11 (the port authority)")]
+    story.conflicts = [Conflict(["c1"], "number", "The parties disagree on the figure.", said)]
+    report = render_markdown(story, articles)
+    assert "- The parties disagree on the figure. `number, between parties`" in report

@@ -125,6 +125,8 @@ def test_story_page_groups_claims_and_shows_comparison_sections(client: TestClie
         assert f'id="{section}"' in html
     updates = html.split('class="updates"')[1].split("</ol>")[0]
     assert updates.index("40,000") < updates.index("45,000")  # an update reads earlier → later
+    disputes = html.split('id="conflicts"')[1].split("</section>")[0].split('<div class="conflict')
+    assert ["Between parties" in d for d in disputes[1:]] == [False, False, True]
     assert "Chaos hit Kestrel Bay" in html.split('id="framing"')[1]
     assert text.count("Lina Ortiz 3") == 1  # one speaker, three quotes
 

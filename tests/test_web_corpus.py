@@ -236,6 +236,15 @@ def _bridge_story(arts: dict[str, Article]) -> Story:
                     ConflictValue("clarion-1", "35,000"),
                 ],
             ),
+            Conflict(
+                ["c3"],
+                "number",
+                "The parties disagree on the repair bill",
+                [
+                    ConflictValue("wire-1", "2 million markas (the council)"),
+                    ConflictValue("wire-1", "3 million markas (the contractor)"),
+                ],
+            ),
         ],
         loaded_terms=[
             {

@@ -274,6 +274,12 @@ class Conflict(Model):
     values: list[ConflictValue] = _empty()
     update: bool = False
 
+    @property
+    def between_parties(self) -> bool:
+        """An article gives two of the values: the parties to the story dispute the figure ("the
+        union put it at 19 hours, the port authority at 11"), not the outlets."""
+        return len({v.article_id for v in self.values}) < len(self.values)
+
 
 @dataclass
 class FramingVariant(Model):

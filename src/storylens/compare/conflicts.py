@@ -5,7 +5,9 @@ embeddings are close enough (``Thresholds.same_fact``, fitted on our own conflic
 claims that alignment kept apart when they count the same uncommon noun ("300 tractors", "500
 tractors"). A figure that changes between articles published at different times, each later
 article giving the newer figure with an update cue ("has risen to"), is an update of a
-developing story; a later figure without a cue is a contradiction.
+developing story; a later figure without a cue is a contradiction. A dispute between the
+parties to a story that an article reports in one sentence ("the union put it at 19 hours; the
+port authority, at 11") is told too (``party_disputes``), though no two outlets disagree.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from storylens.compare.clock import apart, clock_times
 from storylens.compare.contrast import Contrast, names_denied
 from storylens.compare.counts import GENERIC_NOUNS, Count
 from storylens.compare.lexicon import load_lexicon
+from storylens.compare.parties import figure_parties
 from storylens.compare.similarity import embed
 from storylens.compare.text import Figure, content_words, figures, jaccard
 from storylens.models import Article, Conflict, ConflictKind, ConflictValue
@@ -32,6 +35,8 @@ NEGATION_WORDING = 0.8  # a bare negation is a clash only between nearly the sam
 TIMES_APART = 60  # minutes: accounts of one moment differ by less ("5.40 a.m.", "just before 6am")
 CUE_WINDOW = 3  # an update cue counts within this many words before its figure ("has risen to 15")
 _ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+# a word before a figure that rounds it ("about 5,000"), shown with it
+APPROXIMATIONS = frozenset({"about", "around", "nearly", "almost", "roughly", "some", "over"})
 
 
 @dataclass
@@ -48,7 +53,8 @@ def find_conflicts(
     claim_ids: list[str],
     sources: dict[str, str],
 ) -> list[Conflict]:
-    """Disagreements between claims of independent sources that state the same fact."""
+    """Disagreements between claims of independent sources that state the same fact, and
+    between the parties to the story (``party_disputes``)."""
     found: dict[tuple[tuple[str, ...], ConflictKind], _Found] = {}
     compared = comparable_pairs(units, features, similarity, claim_ids, sources)
     said = [
@@ -69,7 +75,112 @@ def find_conflicts(
                 entry.cued.add(value)
     articles = {u.article.id: u.article for u in units}
     conflicts = [_conflict(sorted(ids), entry, articles) for ids, entry in _joined(found)]
-    return [c for c in conflicts if len({v.value for v in c.values}) > 1]
+    disputed = party_disputes(units, features, claim_ids)
+    return [c for c in conflicts if len({v.value for v in c.values}) > 1] + disputed
+
+
+@dataclass
+class _PartyDispute:
+    """Two parties' figures for one quantity: per article reporting both, each party's figure as
+    the article words it, and the claims holding them."""
+
+    told: dict[str, tuple[Article, list[tuple[str, str]]]] = field(default_factory=dict)
+    claim_ids: set[str] = field(default_factory=set)
+
+
+def party_disputes(units: list[ClaimUnit], features: list[Features], claim_ids: list[str]) -> list[Conflict]:
+    """Disputes between the parties to a story that an article reports in one sentence ("the union
+    put the average at 19 hours a week; the port authority, using its payroll data, put it at 11",
+    "Police estimated the crowd at about 4,500, while organisers said 12,000"): two figures of one
+    kind (``_differ``) counting one thing, each given by another party
+    (``parties.figure_parties``). Every outlet may report both, so no two outlets disagree; one
+    conflict per dispute names every article reporting it, each value with its party, and holds
+    every claim giving one of the two figures ("Around 12,000 nurses marched"), which the summary
+    then tells only in words that leave the figure out."""
+    sentences = [
+        (article, sentence, _sentence_figures(article, sentence))
+        for article in {u.article.id: u.article for u in units}.values()
+        for sentence in article.sentences
+        if not sentence.heading
+    ]
+    sentences = [(a, s, found) for a, s, found in sentences if len(found) >= 2]
+    texts = [a.text[s.start : s.end] for a, s, _ in sentences]
+    parties = figure_parties(texts, [[f.start for f in found] for _, _, found in sentences])
+    disputes: dict[frozenset[float], _PartyDispute] = {}
+    for (article, _, found), text, given in zip(sentences, texts, parties, strict=True):
+        pair = _disputed(list(zip(given, found, strict=True)))
+        if pair is None:
+            continue
+        dispute = disputes.setdefault(frozenset(f.value for _, f in pair), _PartyDispute())
+        told = [(_as_party(party), _as_written(text, figure)) for party, figure in pair]
+        dispute.told.setdefault(article.id, (article, told))
+        dispute.claim_ids |= {
+            claim_id
+            for own, claim_id in zip(features, claim_ids, strict=True)
+            if any(f.value == g.value and _one_thing(f, g) for f in own.figures for _, g in pair)
+        }
+    return [_party_conflict(d) for d in disputes.values() if d.claim_ids]
+
+
+def _sentence_figures(article: Article, sentence) -> list[Figure]:
+    """The sentence's figures outside its dates, offsets within the sentence."""
+    dates = [(d.start - sentence.start, d.end - sentence.start) for d in article.dates if d.field == "text"]
+    return figures(article.text[sentence.start : sentence.end], dates)
+
+
+def _disputed(given: list[tuple[str | None, Figure]]) -> tuple[tuple[str, Figure], tuple[str, Figure]] | None:
+    """The first two figures given by two different parties that give one thing two values."""
+    attributed = [(party, figure) for party, figure in given if party]
+    for n, (party, figure) in enumerate(attributed):
+        for other, theirs in attributed[n + 1 :]:
+            apart = _party_key(other) != _party_key(party)
+            if apart and _differ(figure, theirs) and _one_thing(figure, theirs):
+                return (party, figure), (other, theirs)
+    return None
+
+
+def _party_key(party: str) -> str:
+    return " ".join(w for w in party.lower().split() if w not in {"the", "a", "an"})
+
+
+def _one_thing(a: Figure, b: Figure) -> bool:
+    """What the two figures count agrees where both say it ("19 hours", "11": one may leave it to
+    the other)."""
+    if a.head is None or b.head is None:
+        return True
+    count_noun = load_lexicon().count_noun
+    return count_noun(a.head) == count_noun(b.head)
+
+
+def _party_conflict(dispute: _PartyDispute) -> Conflict:
+    told = sorted(dispute.told.values(), key=lambda pair: _when(pair[0]))
+    values = [
+        ConflictValue(article.id, f"{value} ({party})", _published(article))
+        for article, said in told
+        for party, value in said
+    ]
+    reporters = ", ".join(dict.fromkeys(article.outlet_label for article, _ in told))
+    said = "; ".join(f'{party}: "{value}"' for party, value in told[0][1])
+    description = f"The parties disagree on the figure (reported by {reporters}): {said}."
+    return Conflict(sorted(dispute.claim_ids), "number", description, values)
+
+
+def _as_party(party: str) -> str:
+    """A party as a sentence goes on to name it: "The union" opening one is "the union"."""
+    return "the" + party[3:] if party.startswith("The ") else party
+
+
+def _as_written(text: str, figure: Figure) -> str:
+    """The figure as the sentence gives it: with a word that rounds it before ("about 5,000") and
+    what it counts right after ("19 hours"), if there."""
+    before = text[: figure.start].split()[-1:]
+    after = text[figure.end :].split()[:1]
+    shown = figure.raw
+    if before and before[0].lower() in APPROXIMATIONS:
+        shown = f"{before[0]} {shown}"
+    if after and figure.head and after[0].strip(".,;:") == figure.head and not figure.percent:
+        shown = f"{shown} {figure.head}"
+    return shown
 
 
 def _joined(found: dict[tuple[tuple[str, ...], ConflictKind], _Found]) -> list[tuple[set[str], _Found]]:

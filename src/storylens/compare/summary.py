@@ -68,7 +68,7 @@ def summarise(
     for conflict in conflicts:
         for claim_id in conflict.claim_ids:
             kept = [u for u in usable[claim_id] if _undisputed(u, conflict)]
-            if conflict.kind in VALUE_KINDS:
+            if conflict.kind in VALUE_KINDS and not conflict.between_parties:
                 valued |= {id(u) for u in usable[claim_id]} - {id(u) for u in kept}
             usable[claim_id] = kept
     left = {id(u) for units in usable.values() for u in units}

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from storylens.models import Article, Claim, Story
+from storylens.models import Article, Claim, Conflict, Story
 from storylens.present.excerpt import excerpt, quotation, shown_text
 
 UNIQUE_PER_OUTLET = 5
@@ -59,7 +59,7 @@ def report_sections(story: Story, articles: list[Article]) -> Report:
         Section(
             "Conflicts and updates",
             "",
-            [Item(c.description, note="update" if c.update else c.kind) for c in story.conflicts],
+            [Item(c.description, note=_conflict_note(c)) for c in story.conflicts],
         ),
         Section(
             "Framing",
@@ -218,6 +218,12 @@ def _quotes(story: Story, outlets: _Outlets) -> Section:
             for q in quotes[:QUOTES_PER_SPEAKER]
         ]
     return Section("Who said what", "", items)
+
+
+def _conflict_note(conflict: Conflict) -> str:
+    if conflict.update:
+        return "update"
+    return f"{conflict.kind}, between parties" if conflict.between_parties else conflict.kind
 
 
 def _aliases(aliases: list[str]) -> str:
