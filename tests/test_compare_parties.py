@@ -61,8 +61,10 @@ def test_a_dispute_between_parties_is_told_with_each_partys_figure_and_its_claim
             "the police, whose estimates are more conservative, said about 5,000 had taken part.",
         ),
         ("Daily Clarion", "Around 12,000 nurses marched through Halden on Saturday, the union said."),
+        ("Meridian Wire", "About 5,000 nurses marched through Halden on Saturday, police said."),
     )
-    (dispute,) = [c for c in story.conflicts if c.between_parties]
+    (dispute,) = story.conflicts  # the Clarion's 12,000 against the wire's 5,000 is this dispute, told once
+    assert dispute.between_parties
     assert dispute.description == (
         'The parties disagree on the figure (reported by Halden Chronicle): the nurses\' union: "12,000"; '
         'the police: "about 5,000".'

@@ -27,7 +27,7 @@ from storylens.compare.lexicon import load_lexicon
 from storylens.compare.parties import figure_parties
 from storylens.compare.similarity import embed
 from storylens.compare.text import Figure, content_words, figures, jaccard
-from storylens.models import Article, Conflict, ConflictKind, ConflictValue
+from storylens.models import Article, Conflict, ConflictKind, ConflictValue, Sentence
 
 ROUNDING = 0.05  # a round figure this close to an exact one says the same
 MAX_RATIO = 3.0  # police and organisers' crowd counts, the most apart accounts of one count, differ less
@@ -76,7 +76,20 @@ def find_conflicts(
     articles = {u.article.id: u.article for u in units}
     conflicts = [_conflict(sorted(ids), entry, articles) for ids, entry in _joined(found)]
     disputed = party_disputes(units, features, claim_ids)
-    return [c for c in conflicts if len({v.value for v in c.values}) > 1] + disputed
+    kept = [c for c in conflicts if len({v.value for v in c.values}) > 1 and not _told_by(c, disputed)]
+    return kept + disputed
+
+
+def _told_by(conflict: Conflict, disputed: list[Conflict]) -> bool:
+    """The outlets' figures are a dispute between parties already told ("12,000" from the union's
+    side, "about 5,000" from the police's): one dispute, told once, with who gives which."""
+    if conflict.kind != "number" or conflict.update:
+        return False
+    return any(_value_figures(conflict) <= _value_figures(d) for d in disputed)
+
+
+def _value_figures(conflict: Conflict) -> set[float]:
+    return {f.value for v in conflict.values for f in figures(v.value)}
 
 
 @dataclass
@@ -122,7 +135,7 @@ def party_disputes(units: list[ClaimUnit], features: list[Features], claim_ids: 
     return [_party_conflict(d) for d in disputes.values() if d.claim_ids]
 
 
-def _sentence_figures(article: Article, sentence) -> list[Figure]:
+def _sentence_figures(article: Article, sentence: Sentence) -> list[Figure]:
     """The sentence's figures outside its dates, offsets within the sentence."""
     dates = [(d.start - sentence.start, d.end - sentence.start) for d in article.dates if d.field == "text"]
     return figures(article.text[sentence.start : sentence.end], dates)
