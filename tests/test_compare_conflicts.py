@@ -10,7 +10,7 @@ import pytest
 from storylens.compare import compare_story
 from storylens.compare.alignment import Features
 from storylens.compare.claims import ClaimUnit, article_claims
-from storylens.compare.conflicts import counts_disagree, disagreements, figures_disagree
+from storylens.compare.conflicts import counts_disagree, disagreements, figures_disagree, in_order
 from storylens.compare.counts import counts
 from storylens.compare.entities import story_entities
 from storylens.compare.framing import find_framing
@@ -246,3 +246,7 @@ def test_framing_contrasts_only_words_in_the_same_slot():
     assert framing.claim_id == "c1"
     assert [(v.article_id, v.phrase) for v in framing.variants] == [("t", "admitted"), ("w", "said")]
     assert framing.note == 'Tabloid writes "admitted" (guilt) where Wire writes "said".'
+
+
+def test_a_conflicts_claims_are_in_the_storys_order():
+    assert in_order({"c10", "c7", "c1"}) == ["c1", "c7", "c10"]  # not "c1", "c10", "c7"

@@ -13,7 +13,7 @@ port authority, at 11") is told too (``party_disputes``), though no two outlets 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -74,7 +74,7 @@ def find_conflicts(
             if kind == "number" and _cued(unit, value):
                 entry.cued.add(value)
     articles = {u.article.id: u.article for u in units}
-    conflicts = [_conflict(sorted(ids), entry, articles) for ids, entry in _joined(found)]
+    conflicts = [_conflict(in_order(ids), entry, articles) for ids, entry in _joined(found)]
     disputed = party_disputes(units, features, claim_ids)
     kept = [c for c in conflicts if len({v.value for v in c.values}) > 1 and not _told_by(c, disputed)]
     return kept + disputed
@@ -135,6 +135,11 @@ def party_disputes(units: list[ClaimUnit], features: list[Features], claim_ids: 
     return [_party_conflict(d) for d in disputes.values() if d.claim_ids]
 
 
+def in_order(claim_ids: Iterable[str]) -> list[str]:
+    """Claim ids in the story's order: "c2" before "c10"."""
+    return sorted(claim_ids, key=lambda claim_id: (len(claim_id), claim_id))
+
+
 def _sentence_figures(article: Article, sentence: Sentence) -> list[Figure]:
     """The sentence's figures outside its dates, offsets within the sentence."""
     dates = [(d.start - sentence.start, d.end - sentence.start) for d in article.dates if d.field == "text"]
@@ -175,7 +180,7 @@ def _party_conflict(dispute: _PartyDispute) -> Conflict:
     reporters = ", ".join(dict.fromkeys(article.outlet_label for article, _ in told))
     said = "; ".join(f'{party}: "{value}"' for party, value in told[0][1])
     description = f"The parties disagree on the figure (reported by {reporters}): {said}."
-    return Conflict(sorted(dispute.claim_ids), "number", description, values)
+    return Conflict(in_order(dispute.claim_ids), "number", description, values)
 
 
 def _as_party(party: str) -> str:
