@@ -37,6 +37,15 @@ def test_each_figure_is_given_by_the_subject_or_agent_of_its_reporting_verb():
     )
 
 
+def test_a_second_account_may_leave_its_verb_out():
+    elided = "Overtime has been disputed: the union put it at 19 hours a week, the port authority at 11."
+    assert _parties(elided) == ["the union", "the port authority"]
+    assert _parties("The ministry put the cost at 40 million; the opposition, at 65 million.") == [
+        "The ministry",
+        "the opposition",
+    ]
+
+
 def test_no_party_without_a_contrast_of_accounts_or_for_a_figure_inside_its_subject():
     assert _parties("Police said 23 people were arrested and 31 were treated in hospital.") == [None, None]
     given = _parties("Prosecutors say Lopez, 20, fired the shots, while his brother, 24, gave the orders.")
