@@ -248,5 +248,30 @@ def test_framing_contrasts_only_words_in_the_same_slot():
     assert framing.note == 'Tabloid writes "admitted" (guilt) where Wire writes "said".'
 
 
+def test_framing_reads_the_neutral_wording_out_of_its_slot():
+    """Worded in parallel but not word for word: the lexicon's neutral wording of a loaded term,
+    and a neutral speech verb giving the same speaker's words."""
+    demands = [
+        _unit("t", "Tabloid", "The Dockworkers' Union has handed the port a list of radical demands."),
+        _unit(
+            "w",
+            "Wire",
+            "The Dockworkers' Union today handed the port authority its proposals for a new deal.",
+        ),
+    ]
+    quoted = [
+        _unit("t", "Tabloid", 'But she admitted that she "should have asked harder questions".'),
+        _unit("w", "Wire", '"I did not know, but I should have asked harder questions," she wrote.'),
+    ]
+    for unit in quoted:
+        unit.speaker = "Dana Whitlock"
+    claims = [Claim(f"c{n}", "", "partial") for n in (1, 2)]
+    notes = [f.note for f in find_framing(claims, {"c1": demands, "c2": quoted})]
+    assert notes == [
+        'Tabloid writes "radical demands" (negative) where Wire writes "proposals".',
+        'Tabloid writes "admitted" (guilt) where Wire writes "wrote".',
+    ]
+
+
 def test_a_conflicts_claims_are_in_the_storys_order():
     assert in_order({"c10", "c7", "c1"}) == ["c1", "c7", "c10"]  # not "c1", "c10", "c7"

@@ -103,7 +103,26 @@ def _counterpart(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[int, i
         covers = a0 < a1 and a[a0].start() <= hit.start and hit.end <= a[a1 - 1].end()
         if tag == "replace" and covers and _stands_in(hit, a[a0:a1], b[b0:b1]) and _same_slot(opcodes, n, a):
             return b[b0].start(), b[b1 - 1].end()
-    return None
+    return _neutral_wording(slanted, hit, plain)
+
+
+def _neutral_wording(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[int, int] | None:
+    """Where ``plain``, worded in parallel but not word for word, names plainly what ``slanted``
+    says with the loaded term: for a loaded term, the lexicon's neutral wording of it, which
+    ``slanted`` does not use itself ("a list of radical demands" / "its proposals for a new pay
+    deal"); for a slanted speech verb, a neutral one giving the same speaker's words ("fumed
+    union boss Jarmila Dusek" / "says Jarmila Dusek"), since any sentence may hold a "said"."""
+    if hit.term.kind == "speech":
+        if slanted.speaker is None or slanted.speaker != plain.speaker:
+            return None
+        said = [h for h in load_lexicon().find(plain.text) if h.term.kind == "speech" and not h.loaded]
+        return (said[0].start, said[0].end) if said else None
+    neutral = hit.term.neutral
+    if not neutral:
+        return None
+    pattern = re.compile(rf"(?<![\w-]){re.escape(neutral)}(?![\w-])", re.IGNORECASE)
+    found = pattern.search(plain.text)
+    return (found.start(), found.end()) if found and not pattern.search(slanted.text) else None
 
 
 def _stands_in(hit: Hit, replaced: list[re.Match[str]], counterpart: list[re.Match[str]]) -> bool:
