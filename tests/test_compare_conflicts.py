@@ -15,6 +15,7 @@ from storylens.compare.counts import counts
 from storylens.compare.entities import story_entities
 from storylens.compare.framing import find_framing
 from storylens.compare.lexicon import load_lexicon
+from storylens.compare.similarity import claim_similarity
 from storylens.compare.text import figures
 from storylens.models import Claim
 from tests.test_compare_fixtures import make_article
@@ -263,14 +264,16 @@ def test_framing_reads_the_neutral_wording_out_of_its_slot():
         _unit("t", "Tabloid", 'But she admitted that she "should have asked harder questions".'),
         _unit("w", "Wire", '"I did not know, but I should have asked harder questions," she wrote.'),
     ]
-    for unit in quoted:
+    other = _unit("w", "Wire", "Whitlock said the hospitals' figures would be checked again.")
+    for unit in [*quoted, other]:
         unit.speaker = "Dana Whitlock"
-    claims = [Claim(f"c{n}", "", "partial") for n in (1, 2)]
-    notes = [f.note for f in find_framing(claims, {"c1": demands, "c2": quoted})]
+    claim_similarity([*quoted, other])  # the units' vectors: what they say must be alike
+    claims = [Claim(f"c{n}", "", "partial") for n in (1, 2, 3)]
+    notes = [f.note for f in find_framing(claims, {"c1": demands, "c2": quoted, "c3": [quoted[0], other]})]
     assert notes == [
         'Tabloid writes "radical demands" (negative) where Wire writes "proposals".',
         'Tabloid writes "admitted" (guilt) where Wire writes "wrote".',
-    ]
+    ]  # not "said" for another statement of hers
 
 
 def test_a_conflicts_claims_are_in_the_storys_order():

@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
 from storylens.analyze.nlp import parse
+from storylens.compare.alignment import THRESHOLDS
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.entities import StoryEntities
 from storylens.compare.lexicon import Hit, load_lexicon
@@ -97,7 +98,7 @@ def _counterpart(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[int, i
         None, [m.group(0).lower() for m in a], [m.group(0).lower() for m in b], autojunk=False
     )
     if matcher.ratio() < PARALLEL_WORDING:
-        return None  # worded too differently for a word to stand in for another
+        return _same_speaker_said(slanted, hit, plain)  # worded too differently for a word to stand in
     opcodes = matcher.get_opcodes()
     for n, (tag, a0, a1, b0, b1) in enumerate(opcodes):
         covers = a0 < a1 and a[a0].start() <= hit.start and hit.end <= a[a1 - 1].end()
@@ -113,16 +114,30 @@ def _neutral_wording(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[in
     deal"); for a slanted speech verb, a neutral one giving the same speaker's words ("fumed
     union boss Jarmila Dusek" / "says Jarmila Dusek"), since any sentence may hold a "said"."""
     if hit.term.kind == "speech":
-        if slanted.speaker is None or slanted.speaker != plain.speaker:
-            return None
-        said = [h for h in load_lexicon().find(plain.text) if h.term.kind == "speech" and not h.loaded]
-        return (said[0].start, said[0].end) if said else None
+        return _same_speaker_said(slanted, hit, plain)
     neutral = hit.term.neutral
     if not neutral:
         return None
     pattern = re.compile(rf"(?<![\w-]){re.escape(neutral)}(?![\w-])", re.IGNORECASE)
     found = pattern.search(plain.text)
     return (found.start(), found.end()) if found and not pattern.search(slanted.text) else None
+
+
+def _same_speaker_said(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[int, int] | None:
+    """A neutral speech verb of ``plain`` giving what the speaker of ``slanted``'s slanted speech
+    verb said, in words close enough to say the same (``Thresholds.backs``, as a summary
+    citation): a claim may hold another statement of the same speaker ("She also admitted that
+    the union had not costed its plan" / "Quinn said the deal was 'a real step'")."""
+    if hit.term.kind != "speech" or slanted.speaker is None or slanted.speaker != plain.speaker:
+        return None
+    if (
+        slanted.vector is None
+        or plain.vector is None
+        or float(slanted.vector @ plain.vector) < THRESHOLDS.backs
+    ):
+        return None
+    said = [h for h in load_lexicon().find(plain.text) if h.term.kind == "speech" and not h.loaded]
+    return (said[0].start, said[0].end) if said else None
 
 
 def _stands_in(hit: Hit, replaced: list[re.Match[str]], counterpart: list[re.Match[str]]) -> bool:
