@@ -111,8 +111,9 @@ def _neutral_wording(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[in
     """Where ``plain``, worded in parallel but not word for word, names plainly what ``slanted``
     says with the loaded term: for a loaded term, the lexicon's neutral wording of it, which
     ``slanted`` does not use itself ("a list of radical demands" / "its proposals for a new pay
-    deal"); for a slanted speech verb, a neutral one giving the same speaker's words ("fumed
-    union boss Jarmila Dusek" / "says Jarmila Dusek"), since any sentence may hold a "said"."""
+    deal"); for a slanted speech verb, a neutral one giving the same speaker's words
+    (``_same_speaker_said``: "She also complained that the town hall first heard …" / "Mayor says
+    town hall learned …"), since any sentence may hold a "said"."""
     if hit.term.kind == "speech":
         return _same_speaker_said(slanted, hit, plain)
     neutral = hit.term.neutral

@@ -17,6 +17,7 @@ from storylens.present.excerpt import excerpt, quotation, shown_text
 UNIQUE_PER_OUTLET = 5
 OMISSIONS_PER_ARTICLE = 5
 QUOTES_PER_SPEAKER = 3
+_FIELD_NOTES = {"title": "headline", "subtitle": "standfirst"}  # a wording's note: which span it is
 
 
 @dataclass
@@ -174,9 +175,6 @@ def _wordings(claim: Claim, outlets: _Outlets) -> list[Item]:
         Item(text, outlets.names(ids), _FIELD_NOTES.get(span_field, ""))
         for (text, span_field), ids in by_text.items()
     ]
-
-
-_FIELD_NOTES = {"title": "headline", "subtitle": "standfirst"}
 
 
 def _unique(story: Story, outlets: _Outlets) -> Section:
