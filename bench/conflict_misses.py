@@ -6,8 +6,9 @@ claim units stating its facts (claim id, figures with what they count, dates, po
 pair of them from independent sources with what ``compare.conflicts`` makes of it, and the
 conflicts the story reports on those claims. The verdict is the first that applies:
 
-- ``found``: a reported conflict's claims touch the gold conflict's facts and, for a dispute
-  over figures, it names two of them (as the eval scores it);
+- ``found``: a reported conflict of the gold conflict's kind whose claims touch its facts and,
+  for a dispute over figures, that names two of them (the eval also matches a conflict of
+  another kind, and scores the kind apart);
 - ``no units``: no claim unit states a fact of it (clause cut or clustering);
 - ``one source``: the units stating it come from one independent source;
 - ``not compared``: no pair is in one claim or close enough (``same_fact``);
@@ -79,7 +80,9 @@ def explain(gold: GoldConflict, views: list[StoryView], show_pairs: bool) -> str
         print(f"   gold  {value.ref.source.rsplit('/', 1)[-1]}: {value.value}")
     for view in views:
         found = [
-            c for c in view.story.conflicts if view.conflict_facts(c) & wanted and _names_figures(gold, c)
+            c
+            for c in view.story.conflicts
+            if c.kind == gold.kind and view.conflict_facts(c) & wanted and _names_figures(gold, c)
         ]
         for conflict in found:
             print(f"   REPORTED {conflict.kind} update={conflict.update}: {conflict.description}")
