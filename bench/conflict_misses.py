@@ -27,8 +27,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from storylens.compare import Alignment, align_story
-from storylens.compare.conflicts import comparable_pairs, disagreements
-from storylens.eval.claims import conflict_figures, fact_spans
+from storylens.compare.conflicts import comparable_pairs, disagreements, value_figures
+from storylens.eval.claims import fact_spans
 from storylens.eval.corpus import CorpusRun, run_corpus
 from storylens.eval.gold import GoldConflict, sample_dir
 from storylens.eval.metrics import ConflictSet, FactSpans, same_figures, touches
@@ -100,9 +100,9 @@ def explain(gold: GoldConflict, views: list[StoryView], show_pairs: bool) -> str
 
 def _names_figures(gold: GoldConflict, conflict: Conflict) -> bool:
     """The reported conflict names two of a figure dispute's figures (as the eval requires)."""
-    told = ConflictSet(frozenset(gold.facts), gold.kind, conflict_figures(v.value for v in gold.values))
+    told = ConflictSet(frozenset(gold.facts), gold.kind, value_figures(v.value for v in gold.values))
     reported = ConflictSet(
-        frozenset(conflict.claim_ids), conflict.kind, conflict_figures(v.value for v in conflict.values)
+        frozenset(conflict.claim_ids), conflict.kind, value_figures(v.value for v in conflict.values)
     )
     return same_figures(told, reported)
 

@@ -85,11 +85,13 @@ def _told_by(conflict: Conflict, disputed: list[Conflict]) -> bool:
     side, "about 5,000" from the police's): one dispute, told once, with who gives which."""
     if conflict.kind != "number" or conflict.update:
         return False
-    return any(_value_figures(conflict) <= _value_figures(d) for d in disputed)
+    told = value_figures(v.value for v in conflict.values)
+    return any(told <= value_figures(v.value for v in d.values) for d in disputed)
 
 
-def _value_figures(conflict: Conflict) -> set[float]:
-    return {f.value for v in conflict.values for f in figures(v.value)}
+def value_figures(values: Iterable[str]) -> frozenset[float]:
+    """The figures a conflict's values give ("19 hours (the union)": 19), read as claims are."""
+    return frozenset(f.value for value in values for f in figures(value))
 
 
 @dataclass

@@ -17,7 +17,7 @@ from storylens.analyze.nlp import parse
 from storylens.compare.alignment import THRESHOLDS
 from storylens.compare.claims import ClaimUnit
 from storylens.compare.entities import StoryEntities
-from storylens.compare.lexicon import Hit, load_lexicon
+from storylens.compare.lexicon import Hit, load_lexicon, word_pattern
 from storylens.compare.text import content_words
 from storylens.models import Claim, Framing, FramingVariant
 
@@ -119,7 +119,7 @@ def _neutral_wording(slanted: ClaimUnit, hit: Hit, plain: ClaimUnit) -> tuple[in
     neutral = hit.term.neutral
     if not neutral:
         return None
-    pattern = re.compile(rf"(?<![\w-]){re.escape(neutral)}(?![\w-])", re.IGNORECASE)
+    pattern = word_pattern([neutral])
     found = pattern.search(plain.text)
     return (found.start(), found.end()) if found and not pattern.search(slanted.text) else None
 

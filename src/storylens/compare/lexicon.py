@@ -48,15 +48,15 @@ class Lexicon:
             for entry in data[key]
             for form in entry["forms"]
         }
-        self._pattern = _word_pattern(self.terms)
+        self._pattern = word_pattern(self.terms)
         polarity = data["polarity"]
-        self._negation = _word_pattern(polarity["negations"])
+        self._negation = word_pattern(polarity["negations"])
         self._opposites: list[tuple[str, str]] = [tuple(pair) for pair in polarity["opposites"]]
-        self._polar = _word_pattern({word for pair in self._opposites for word in pair})
+        self._polar = word_pattern({word for pair in self._opposites for word in pair})
         self.update_cue_words = frozenset(content_words(" ".join(data["update_cues"])))
         self._count_noun = {form: group[0] for group in data["count_nouns"] for form in group}
         self._stage = {form: stage for stage, forms in data["stage_cues"].items() for form in forms}
-        self._stage_pattern = _word_pattern(self._stage)
+        self._stage_pattern = word_pattern(self._stage)
 
     def count_noun(self, noun: str) -> str:
         """The noun that stands for ``noun``'s group of count nouns ("houses" -> "home"), or the
@@ -104,7 +104,8 @@ class Lexicon:
         return None
 
 
-def _word_pattern(forms) -> re.Pattern[str]:
+def word_pattern(forms) -> re.Pattern[str]:
+    """Any of the forms as a whole word, in any case."""
     alternatives = sorted((re.escape(f) for f in forms), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 

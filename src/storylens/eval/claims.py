@@ -26,11 +26,10 @@ disputed facts, and a conflict over the one is no finding of the other.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
+from storylens.compare.conflicts import value_figures
 from storylens.compare.omissions import reported_by
-from storylens.compare.text import figures
 from storylens.eval.corpus import CorpusRun
 from storylens.eval.gold import GoldEvent
 from storylens.eval.metrics import (
@@ -115,11 +114,6 @@ def _by_event(
     return dict(sorted(table.items()))
 
 
-def conflict_figures(values: Iterable[str]) -> frozenset[float]:
-    """The figures the values of a conflict give, read as the compare stage reads them."""
-    return frozenset(f.value for value in values for f in figures(value))
-
-
 def evaluate_claims(run: CorpusRun) -> dict[str, Any]:
     """Facts found (by status), omissions and conflicts; see the module docstring for the rules."""
     facts = [f for event in run.events for f in fact_spans(event)]
@@ -128,7 +122,7 @@ def evaluate_claims(run: CorpusRun) -> dict[str, Any]:
     shares = [[covered_share(f, c) for c in claims] for f in facts]
     touched = {c.id: {f.id for f in facts if touches(f, c)} for c in claims}
     gold_conflicts = [
-        ConflictSet(frozenset(c.facts), c.kind, conflict_figures(v.value for v in c.values))
+        ConflictSet(frozenset(c.facts), c.kind, value_figures(v.value for v in c.values))
         for e in run.events
         for c in e.conflicts
     ]
@@ -136,7 +130,7 @@ def evaluate_claims(run: CorpusRun) -> dict[str, Any]:
         ConflictSet(
             frozenset(_claim_id(s.id, c) for c in conflict.claim_ids),
             conflict.kind,
-            conflict_figures(v.value for v in conflict.values),
+            value_figures(v.value for v in conflict.values),
         )
         for s in run.stories
         for conflict in s.conflicts
