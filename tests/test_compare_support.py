@@ -258,36 +258,32 @@ def test_a_pair_saying_different_things_of_the_same_parties_does_not_join():
     assert not pair_joins(0.9, first, second, said=THRESHOLDS.said - 0.01)
 
 
-def test_a_headline_tells_the_day_of_its_lead():
+def _claim_days(
+    title: str, body: str, place: str, dates: dict[str, str]
+) -> list[tuple[ClaimUnit, str | None]]:
+    """Each claim of a one-article story with the day it tells (``Features.when``), headline first."""
     article = make_article(
-        "a",
-        "A",
-        "2025-03-07T10:00:00+00:00",
-        "Talks open in Geneva",
-        "Talks opened in Geneva on Wednesday. Both sides sent envoys.",
-        names={"Geneva": "GPE"},
-        dates={"on Wednesday": "2025-03-05"},
+        "a", "A", "2025-03-07T10:00:00+00:00", title, body, names={place: "GPE"}, dates=dates
     )
-    headline, lead, _ = article_claims(article)
     entities = story_entities([article])
-    assert headline.in_headline and Features.of(headline, entities).when == "2025-03-05"
+    return [(unit, Features.of(unit, entities).when) for unit in article_claims(article)]
+
+
+def test_a_headline_tells_the_day_of_its_lead():
+    body = "Talks opened in Geneva on Wednesday. Both sides sent envoys."
+    (headline, day), *_ = _claim_days("Talks open in Geneva", body, "Geneva", {"on Wednesday": "2025-03-05"})
+    assert headline.in_headline and day == "2025-03-05"
 
 
 def test_a_period_since_a_date_does_not_date_the_claim():
-    article = make_article(
-        "a",
-        "A",
-        "2025-03-07T10:00:00+00:00",
-        "Flooding in Ashby",
+    body = (
         "The highest water since 2019 reached Ashby on Wednesday. "
-        "Dockers have averaged 19 hours of overtime since last autumn.",
-        names={"Ashby": "GPE"},
-        dates={"since 2019": "2019", "on Wednesday": "2025-03-05", "since last autumn": "2024-09"},
+        "Dockers have averaged 19 hours of overtime since last autumn."
     )
-    _, flood, overtime = article_claims(article)
-    entities = story_entities([article])
-    assert Features.of(flood, entities).when == "2025-03-05"  # the day of the event it tells
-    assert Features.of(overtime, entities).when is None  # a state that runs to now
+    dates = {"since 2019": "2019", "on Wednesday": "2025-03-05", "since last autumn": "2024-09"}
+    _, (_, flood), (_, overtime) = _claim_days("Flooding in Ashby", body, "Ashby", dates)
+    assert flood == "2025-03-05"  # the day of the event it tells
+    assert overtime is None  # a state that runs to now
 
 
 def _quote(sentence: str, words: str):
